@@ -1,0 +1,76 @@
+# Newsroom: `make run` to set up and serve, `make test` to set up and run the test suite.
+
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+# The newest Python 3.12+ on PATH or under pyenv; PYTHON=/path/to/python overrides it.
+PYTHON ?= $(shell for candidate in python3.14 python3.13 python3.12 \
+	$$(ls -d $$(pyenv root 2>/dev/null)/versions/3.1[2-9]*/bin/python3 2>/dev/null | sort -rV) python3; do \
+	command -v $$candidate >/dev/null 2>&1 \
+	&& $$candidate -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null \
+	&& { command -v $$candidate; break; }; done)
+
+MANAGE := $(BIN)/python manage.py
+
+.PHONY: help install run setup migrate seed admin test lint format lock clean
+
+help:
+	@echo "make run      set up (virtualenv, dependencies, database, seed data) and serve on http://$(HOST):$(PORT)/"
+	@echo "make test     set up and run the whole test suite"
+	@echo "make lint     ruff check and ruff format --check"
+	@echo "make format   apply ruff's fixes and formatting"
+	@echo "make lock     re-pin dependencies into requirements.lock after editing pyproject.toml"
+	@echo "make clean    remove the virtualenv and the local SQLite database"
+
+$(STAMP): requirements.lock
+	@if [ -z "$(PYTHON)" ] || ! "$(PYTHON)" -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then \
+		echo "Newsroom needs Python 3.12 or newer (Django 6.1 requires it), and none was found." >&2; \
+		echo "Install Python 3.12+ or run: make $(MAKECMDGOALS) PYTHON=/path/to/python3.12" >&2; \
+		exit 1; \
+	fi
+	@if ! [ -x $(BIN)/python ] || ! $(BIN)/python -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then \
+		rm -rf $(VENV) && echo "Creating $(VENV) with $(PYTHON)" && "$(PYTHON)" -m venv $(VENV); \
+	fi
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --require-hashes -r requirements.lock
+	@touch $(STAMP)
+
+install: $(STAMP)
+
+migrate: install
+	$(MANAGE) migrate --no-input
+
+seed: migrate
+	$(MANAGE) loaddata seed
+
+admin: migrate
+	@$(MANAGE) ensure_local_admin
+
+setup: seed admin
+
+run: setup
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+test: install
+	$(BIN)/pytest
+
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: install
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+lock: install
+	$(BIN)/python -m pip install --quiet uv
+	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.12 --generate-hashes -o requirements.lock
+	$(BIN)/python -m pip uninstall --quiet --yes uv
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache

@@ -1,0 +1,300 @@
+from django.contrib import admin, messages
+from django.db.models import Count
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from .models import (
+    Article,
+    Meeting,
+    Organization,
+    OrganizationName,
+    Outlet,
+    Participant,
+    Person,
+    PersonName,
+    Post,
+    Status,
+    Topic,
+    Translation,
+)
+
+
+class StatusActionsMixin:
+    """Publish and unpublish actions for models with a draft/published `status`."""
+
+    actions = ["publish", "unpublish"]
+
+    def _set_status(self, request, queryset, status, message):
+        updated = queryset.exclude(status=status).update(status=status, updated_at=timezone.now())
+        self.message_user(request, message(updated), messages.SUCCESS)
+
+    @admin.action(description=_("Publish selected items"), permissions=["change"])
+    def publish(self, request, queryset):
+        self._set_status(
+            request,
+            queryset,
+            Status.PUBLISHED,
+            lambda n: ngettext("%d item published.", "%d items published.", n) % n,
+        )
+
+    @admin.action(description=_("Unpublish selected items (back to draft)"), permissions=["change"])
+    def unpublish(self, request, queryset):
+        self._set_status(
+            request,
+            queryset,
+            Status.DRAFT,
+            lambda n: ngettext("%d item returned to draft.", "%d items returned to draft.", n) % n,
+        )
+
+
+@admin.register(Outlet)
+class OutletAdmin(admin.ModelAdmin):
+    list_display = ["name", "country", "language", "homepage", "article_count"]
+    list_filter = ["language", "country"]
+    search_fields = ["name", "slug", "homepage"]
+    prepopulated_fields = {"slug": ["name"]}
+    ordering = ["name"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(article_count=Count("articles"))
+
+    @admin.display(description=_("articles"), ordering="article_count")
+    def article_count(self, outlet):
+        return outlet.article_count
+
+
+@admin.register(Topic)
+class TopicAdmin(admin.ModelAdmin):
+    list_display = ["name", "slug"]
+    search_fields = ["name"]
+    prepopulated_fields = {"slug": ["name"]}
+    ordering = ["name"]
+
+
+class PersonNameInline(admin.TabularInline):
+    model = PersonName
+    extra = 1
+
+
+class PostInline(admin.TabularInline):
+    model = Post
+    extra = 1
+    autocomplete_fields = ["organization"]
+
+
+@admin.register(Person)
+class PersonAdmin(admin.ModelAdmin):
+    list_display = ["name", "current_posts"]
+    search_fields = ["name", "slug", "other_names__name"]
+    prepopulated_fields = {"slug": ["name"]}
+    inlines = [PersonNameInline, PostInline]
+    ordering = ["name"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("posts__organization")
+
+    @admin.display(description=_("posts"))
+    def current_posts(self, person):
+        return "; ".join(f"{post.title}, {post.organization}" for post in person.posts.all())
+
+
+class OrganizationNameInline(admin.TabularInline):
+    model = OrganizationName
+    extra = 1
+
+
+class OrganizationPostInline(admin.TabularInline):
+    model = Post
+    extra = 0
+    autocomplete_fields = ["person"]
+    verbose_name_plural = _("posts held here")
+
+
+@admin.register(Organization)
+class OrganizationAdmin(admin.ModelAdmin):
+    list_display = ["name", "abbreviation", "kind", "country", "parent"]
+    list_filter = ["kind", "country"]
+    list_select_related = ["parent"]
+    search_fields = ["name", "abbreviation", "slug", "other_names__name"]
+    prepopulated_fields = {"slug": ["name"]}
+    autocomplete_fields = ["parent"]
+    inlines = [OrganizationNameInline, OrganizationPostInline]
+    ordering = ["name"]
+
+
+@admin.register(Post)
+class PostAdmin(admin.ModelAdmin):
+    list_display = ["person", "title", "organization", "start_date", "end_date"]
+    list_select_related = ["person", "organization"]
+    list_filter = ["organization__kind"]
+    search_fields = ["person__name", "title", "organization__name", "organization__abbreviation"]
+    autocomplete_fields = ["person", "organization"]
+    ordering = ["person__name", "title"]
+
+
+class TranslationInline(admin.TabularInline):
+    model = Translation
+    fk_name = "source"
+    extra = 0
+    autocomplete_fields = ["translation"]
+    fields = ["translation", "method", "notes"]
+    verbose_name = _("translation of this article")
+    verbose_name_plural = _("translations of this article")
+
+
+class SourceInline(admin.TabularInline):
+    model = Translation
+    fk_name = "translation"
+    extra = 0
+    max_num = 1
+    autocomplete_fields = ["source"]
+    fields = ["source", "method", "notes"]
+    verbose_name = _("source of this translation")
+    verbose_name_plural = _("this article translates")
+
+
+def version_links(articles):
+    """Links to the admin pages of other-language versions, labelled by language code."""
+    return format_html_join(
+        " ",
+        '<a href="{}" title="{}">{}</a>',
+        (
+            (
+                reverse("admin:articles_article_change", args=[article.pk]),
+                article.title,
+                article.language,
+            )
+            for article in articles
+        ),
+    )
+
+
+@admin.register(Article)
+class ArticleAdmin(StatusActionsMixin, admin.ModelAdmin):
+    list_display = [
+        "title",
+        "language",
+        "outlet",
+        "published_at",
+        "status",
+        "translation_links_display",
+    ]
+    list_filter = ["status", "language", "outlet", "published_at"]
+    list_select_related = ["outlet"]
+    date_hierarchy = "published_at"
+    search_fields = ["title", "body", "byline", "dateline", "source_url", "outlet__name"]
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["outlet", "agency", "people", "organizations"]
+    readonly_fields = ["created_at", "updated_at"]
+    inlines = [SourceInline, TranslationInline]
+    ordering = ["-published_at", "-pk"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "language", "status", "body"]}),
+        (
+            _("Source"),
+            {"fields": ["outlet", "agency", "source_url", "published_at", "dateline", "byline"]},
+        ),
+        (_("Named in the report"), {"fields": ["people", "organizations"]}),
+        (_("Record"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
+    ]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related("translation_links__translation", "source_links__source")
+        )
+
+    @admin.display(description=_("translation links"))
+    def translation_links_display(self, article):
+        sources = article.source_links.all()
+        if sources:
+            return format_html("{} {}", _("from"), version_links(link.source for link in sources))
+        translations = article.translation_links.all()
+        if translations:
+            return format_html(
+                "{} {}", _("into"), version_links(link.translation for link in translations)
+            )
+        return "—"
+
+
+@admin.register(Translation)
+class TranslationAdmin(admin.ModelAdmin):
+    list_display = ["source", "source_language", "translation", "translation_language", "method"]
+    list_filter = ["method", "source__language", "translation__language"]
+    list_select_related = ["source", "translation"]
+    search_fields = ["source__title", "translation__title"]
+    autocomplete_fields = ["source", "translation"]
+    readonly_fields = ["created_at"]
+    ordering = ["-created_at", "-pk"]
+
+    @admin.display(description=_("from"), ordering="source__language")
+    def source_language(self, link):
+        return link.source.get_language_display()
+
+    @admin.display(description=_("into"), ordering="translation__language")
+    def translation_language(self, link):
+        return link.translation.get_language_display()
+
+
+class ParticipantInline(admin.TabularInline):
+    model = Participant
+    extra = 1
+    autocomplete_fields = ["person", "post", "organization"]
+    fields = [
+        "position",
+        "person",
+        "post",
+        "organization",
+        "side",
+        "reported_name",
+        "reported_title",
+    ]
+
+
+class ReportInline(admin.TabularInline):
+    model = Meeting.reports.through
+    extra = 1
+    autocomplete_fields = ["article"]
+    verbose_name = _("report")
+    verbose_name_plural = _("reports covering this meeting")
+
+
+@admin.register(Meeting)
+class MeetingAdmin(StatusActionsMixin, admin.ModelAdmin):
+    list_display = ["title", "date", "kind", "place_display", "status", "report_count"]
+    list_filter = ["status", "kind", "country", "topics"]
+    date_hierarchy = "date"
+    search_fields = [
+        "title",
+        "summary",
+        "venue",
+        "city",
+        "participants__reported_name",
+        "participants__person__name",
+    ]
+    prepopulated_fields = {"slug": ["title"]}
+    autocomplete_fields = ["organizer", "parent", "topics", "mentioned_people"]
+    readonly_fields = ["created_at", "updated_at"]
+    inlines = [ParticipantInline, ReportInline]
+    ordering = ["-date", "-pk"]
+    fieldsets = [
+        (None, {"fields": ["title", "slug", "status", "date", "kind"]}),
+        (_("Where"), {"fields": ["venue", "city", "country", "organizer", "parent"]}),
+        (_("Summary"), {"fields": ["summary", "language", "topics", "mentioned_people"]}),
+        (_("Record"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(report_count=Count("reports"))
+
+    @admin.display(description=_("place"))
+    def place_display(self, meeting):
+        return meeting.place
+
+    @admin.display(description=_("reports"), ordering="report_count")
+    def report_count(self, meeting):
+        return meeting.report_count

@@ -1,0 +1,127 @@
+"""Database triggers for the translation rules a CHECK constraint cannot express.
+
+A translation link joins two articles in different languages, and translation groups
+are stars: an original with its translations. The triggers refuse a link that breaks
+these rules, and a change of an article's language that would break them, whatever
+code path writes to the database.
+"""
+
+from django.db import migrations
+
+SAME_LANGUAGE = "A translation must be in a different language from its source."
+SOURCE_IS_TRANSLATION = "The source of a translation cannot itself be a translation."
+TRANSLATION_IS_SOURCE = "An article that is the source of translations cannot be a translation."
+LANGUAGE_CLASH = "This article is linked as a translation to an article in the same language."
+
+SQLITE_TRANSLATION_CHECKS = f"""
+    SELECT RAISE(ABORT, '{SAME_LANGUAGE}')
+    WHERE (SELECT language FROM articles_article WHERE id = NEW.source_id)
+        = (SELECT language FROM articles_article WHERE id = NEW.translation_id);
+    SELECT RAISE(ABORT, '{SOURCE_IS_TRANSLATION}')
+    WHERE EXISTS (
+        SELECT 1 FROM articles_translation
+        WHERE translation_id = NEW.source_id AND id IS NOT NEW.id
+    );
+    SELECT RAISE(ABORT, '{TRANSLATION_IS_SOURCE}')
+    WHERE EXISTS (
+        SELECT 1 FROM articles_translation
+        WHERE source_id = NEW.translation_id AND id IS NOT NEW.id
+    );
+"""
+
+SQLITE_FORWARD = [
+    f"""CREATE TRIGGER articles_translation_rules_insert
+    BEFORE INSERT ON articles_translation
+    BEGIN {SQLITE_TRANSLATION_CHECKS} END;""",
+    f"""CREATE TRIGGER articles_translation_rules_update
+    BEFORE UPDATE OF source_id, translation_id ON articles_translation
+    BEGIN {SQLITE_TRANSLATION_CHECKS} END;""",
+    f"""CREATE TRIGGER articles_article_language_rules
+    BEFORE UPDATE OF language ON articles_article
+    BEGIN
+        SELECT RAISE(ABORT, '{LANGUAGE_CLASH}')
+        WHERE EXISTS (
+            SELECT 1 FROM articles_translation t
+            JOIN articles_article other
+              ON other.id = CASE WHEN t.source_id = NEW.id THEN t.translation_id ELSE t.source_id END
+            WHERE (t.source_id = NEW.id OR t.translation_id = NEW.id)
+              AND other.language = NEW.language
+        );
+    END;""",
+]
+
+SQLITE_BACKWARD = [
+    "DROP TRIGGER IF EXISTS articles_translation_rules_insert;",
+    "DROP TRIGGER IF EXISTS articles_translation_rules_update;",
+    "DROP TRIGGER IF EXISTS articles_article_language_rules;",
+]
+
+POSTGRESQL_FORWARD = [
+    f"""CREATE FUNCTION articles_translation_rules() RETURNS trigger AS $$
+    BEGIN
+        IF (SELECT language FROM articles_article WHERE id = NEW.source_id)
+           = (SELECT language FROM articles_article WHERE id = NEW.translation_id) THEN
+            RAISE EXCEPTION USING ERRCODE = 'check_violation', MESSAGE = '{SAME_LANGUAGE}';
+        END IF;
+        IF EXISTS (SELECT 1 FROM articles_translation
+                   WHERE translation_id = NEW.source_id AND id IS DISTINCT FROM NEW.id) THEN
+            RAISE EXCEPTION USING ERRCODE = 'check_violation', MESSAGE = '{SOURCE_IS_TRANSLATION}';
+        END IF;
+        IF EXISTS (SELECT 1 FROM articles_translation
+                   WHERE source_id = NEW.translation_id AND id IS DISTINCT FROM NEW.id) THEN
+            RAISE EXCEPTION USING ERRCODE = 'check_violation', MESSAGE = '{TRANSLATION_IS_SOURCE}';
+        END IF;
+        RETURN NEW;
+    END;
+    $$ LANGUAGE plpgsql;""",
+    """CREATE TRIGGER articles_translation_rules
+    BEFORE INSERT OR UPDATE OF source_id, translation_id ON articles_translation
+    FOR EACH ROW EXECUTE FUNCTION articles_translation_rules();""",
+    f"""CREATE FUNCTION articles_article_language_rules() RETURNS trigger AS $$
+    BEGIN
+        IF EXISTS (
+            SELECT 1 FROM articles_translation t
+            JOIN articles_article other
+              ON other.id = CASE WHEN t.source_id = NEW.id THEN t.translation_id ELSE t.source_id END
+            WHERE (t.source_id = NEW.id OR t.translation_id = NEW.id)
+              AND other.language = NEW.language
+        ) THEN
+            RAISE EXCEPTION USING ERRCODE = 'check_violation', MESSAGE = '{LANGUAGE_CLASH}';
+        END IF;
+        RETURN NEW;
+    END;
+    $$ LANGUAGE plpgsql;""",
+    """CREATE TRIGGER articles_article_language_rules
+    BEFORE UPDATE OF language ON articles_article
+    FOR EACH ROW WHEN (OLD.language IS DISTINCT FROM NEW.language)
+    EXECUTE FUNCTION articles_article_language_rules();""",
+]
+
+POSTGRESQL_BACKWARD = [
+    "DROP TRIGGER IF EXISTS articles_translation_rules ON articles_translation;",
+    "DROP FUNCTION IF EXISTS articles_translation_rules();",
+    "DROP TRIGGER IF EXISTS articles_article_language_rules ON articles_article;",
+    "DROP FUNCTION IF EXISTS articles_article_language_rules();",
+]
+
+STATEMENTS = {
+    "sqlite": (SQLITE_FORWARD, SQLITE_BACKWARD),
+    "postgresql": (POSTGRESQL_FORWARD, POSTGRESQL_BACKWARD),
+}
+
+
+def run(direction):
+    def apply(apps, schema_editor):
+        vendor = schema_editor.connection.vendor
+        if vendor not in STATEMENTS:
+            raise NotImplementedError(f"Newsroom's translation triggers do not support {vendor}.")
+        for statement in STATEMENTS[vendor][direction]:
+            schema_editor.execute(statement)
+
+    return apply
+
+
+class Migration(migrations.Migration):
+    dependencies = [("articles", "0001_initial")]
+
+    operations = [migrations.RunPython(run(0), run(1))]

@@ -1,0 +1,56 @@
+"""The Editors group: everything an editor does in the admin."""
+
+from django.contrib.auth.management import create_permissions
+from django.db import migrations
+
+#: Editors add, change and view everything; they delete only the rows edited inline
+#: (names, posts, translation links, participants), not whole records. Report links on a
+#: meeting are rows of an automatic through table, governed by change_meeting.
+EDITABLE = [
+    "article",
+    "meeting",
+    "person",
+    "organization",
+    "outlet",
+    "topic",
+    "post",
+    "personname",
+    "organizationname",
+    "translation",
+    "participant",
+]
+DELETABLE = [
+    "post",
+    "personname",
+    "organizationname",
+    "translation",
+    "participant",
+]
+
+
+def create_editors(apps, schema_editor):
+    app_config = apps.get_app_config("articles")
+    app_config.models_module = True  # historical app configs have none; create_permissions needs one
+    create_permissions(app_config, apps=apps, verbosity=0)
+    Group = apps.get_model("auth", "Group")
+    Permission = apps.get_model("auth", "Permission")
+    codenames = [f"{action}_{model}" for model in EDITABLE for action in ("add", "change", "view")]
+    codenames += [f"delete_{model}" for model in DELETABLE]
+    editors, _ = Group.objects.get_or_create(name="Editors")
+    editors.permissions.add(
+        *Permission.objects.filter(content_type__app_label="articles", codename__in=codenames)
+    )
+
+
+def remove_editors(apps, schema_editor):
+    apps.get_model("auth", "Group").objects.filter(name="Editors").delete()
+
+
+class Migration(migrations.Migration):
+    dependencies = [
+        ("articles", "0002_translation_triggers"),
+        ("auth", "0012_alter_user_first_name_max_length"),
+        ("contenttypes", "0002_remove_content_type_name"),
+    ]
+
+    operations = [migrations.RunPython(create_editors, remove_editors)]

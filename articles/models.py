@@ -1,0 +1,751 @@
+"""Reports, their translations, and the desk's summaries of the meetings they cover.
+
+People, organizations and posts follow Popolo: a `Post` is a post a person held in an
+organization for a period (Popolo's Membership), and a meeting `Participant` records
+the post held then, the organization or state represented, and the name and title
+exactly as the report gave them (Open Civic Data's EventParticipant).
+"""
+
+from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.db import models
+from django.db.models import F, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import get_language_info
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+
+#: Content languages (ISO 639-1). Names are shown in the interface language.
+LANGUAGES = [
+    ("en", _("English")),
+    ("fr", _("French")),
+    ("ru", _("Russian")),
+    ("az", _("Azerbaijani")),
+    ("es", _("Spanish")),
+    ("de", _("German")),
+    ("ar", _("Arabic")),
+    ("tr", _("Turkish")),
+    ("hy", _("Armenian")),
+    ("ka", _("Georgian")),
+    ("uk", _("Ukrainian")),
+    ("fa", _("Persian")),
+    ("it", _("Italian")),
+    ("pt", _("Portuguese")),
+]
+
+
+def language_name_local(code):
+    """The language's name in that language ("Français"), for links to versions."""
+    try:
+        return get_language_info(code)["name_local"]
+    except KeyError:
+        return code
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", _("Draft")
+    PUBLISHED = "published", _("Published")
+
+
+class SlugManager(models.Manager):
+    """Finds rows by slug, their natural key in fixtures."""
+
+    def get_by_natural_key(self, slug):
+        return self.get(slug=slug)
+
+
+class SlugNaturalKey:
+    def natural_key(self):
+        return (self.slug,)
+
+
+class Outlet(SlugNaturalKey, models.Model):
+    """A news outlet or agency that publishes reports."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    homepage = models.URLField(_("homepage"), blank=True)
+    country = CountryField(_("country"), blank=True)
+    language = models.CharField(_("default language"), max_length=7, choices=LANGUAGES, blank=True)
+
+    objects = SlugManager()
+
+    class Meta:
+        verbose_name = _("outlet")
+        verbose_name_plural = _("outlets")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return f"{reverse('article-list')}?outlet={self.slug}"
+
+
+class Topic(SlugNaturalKey, models.Model):
+    """A subject discussed at meetings, from the desk's controlled list."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+
+    objects = SlugManager()
+
+    class Meta:
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return f"{reverse('article-list')}?topic={self.slug}"
+
+
+class Person(SlugNaturalKey, models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    summary = models.TextField(
+        _("summary"), blank=True, help_text=_("One or two sentences on who this is.")
+    )
+
+    objects = SlugManager()
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("person-detail", kwargs={"slug": self.slug})
+
+
+class Organization(SlugNaturalKey, models.Model):
+    class Kind(models.TextChoices):
+        STATE = "state", _("State")
+        GOVERNMENT = "government", _("Government")
+        MINISTRY = "ministry", _("Ministry")
+        INTERGOVERNMENTAL = "intergovernmental", _("Intergovernmental organization")
+        UN_BODY = "un-body", _("UN body")
+        OMBUDSMAN = "ombudsman", _("Ombudsman institution")
+        NGO = "ngo", _("Non-governmental organization")
+        OTHER = "other", _("Other")
+
+    name = models.CharField(_("name"), max_length=300)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    abbreviation = models.CharField(_("abbreviation"), max_length=30, blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.OTHER)
+    country = CountryField(_("country"), blank=True)
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="children",
+        verbose_name=_("part of"),
+    )
+
+    objects = SlugManager()
+
+    class Meta:
+        verbose_name = _("organization")
+        verbose_name_plural = _("organizations")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(parent=F("pk")),
+                name="organization_not_own_parent",
+                violation_error_message=_("An organization cannot be part of itself."),
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("organization-detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        ancestor, seen = self.parent, set()
+        while ancestor is not None and ancestor.pk not in seen:
+            if self.pk is not None and ancestor.pk == self.pk:
+                raise ValidationError(
+                    {"parent": _("An organization cannot be part of one of its own parts.")}
+                )
+            seen.add(ancestor.pk)
+            ancestor = ancestor.parent
+
+    def ancestors(self):
+        """The organizations this one belongs to, nearest first."""
+        chain, ancestor = [], self.parent
+        while ancestor is not None and ancestor not in chain:
+            chain.append(ancestor)
+            ancestor = ancestor.parent
+        return chain
+
+
+class OtherName(models.Model):
+    """A name used elsewhere: an alias, a transliteration, a form with initials."""
+
+    name = models.CharField(_("name"), max_length=300)
+    language = models.CharField(_("language"), max_length=7, choices=LANGUAGES, blank=True)
+    note = models.CharField(
+        _("note"), max_length=200, blank=True, help_text=_("e.g. initials, transliteration")
+    )
+
+    class Meta:
+        abstract = True
+
+    def __str__(self):
+        return f"{self.name} ({self.language})" if self.language else self.name
+
+
+class PersonNameManager(models.Manager):
+    def get_by_natural_key(self, person_slug, name, language):
+        return self.get(person__slug=person_slug, name=name, language=language)
+
+
+class PersonName(OtherName):
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="other_names", verbose_name=_("person")
+    )
+
+    objects = PersonNameManager()
+
+    class Meta:
+        verbose_name = _("other name")
+        verbose_name_plural = _("other names")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "name", "language"], name="unique_person_other_name"
+            )
+        ]
+
+    def natural_key(self):
+        return (*self.person.natural_key(), self.name, self.language)
+
+    natural_key.dependencies = ["articles.person"]
+
+
+class OrganizationNameManager(models.Manager):
+    def get_by_natural_key(self, organization_slug, name, language):
+        return self.get(organization__slug=organization_slug, name=name, language=language)
+
+
+class OrganizationName(OtherName):
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.CASCADE,
+        related_name="other_names",
+        verbose_name=_("organization"),
+    )
+
+    objects = OrganizationNameManager()
+
+    class Meta:
+        verbose_name = _("other name")
+        verbose_name_plural = _("other names")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["organization", "name", "language"],
+                name="unique_organization_other_name",
+            )
+        ]
+
+    def natural_key(self):
+        return (*self.organization.natural_key(), self.name, self.language)
+
+    natural_key.dependencies = ["articles.organization"]
+
+
+class PostManager(models.Manager):
+    def get_by_natural_key(self, person_slug, organization_slug, title, start_date):
+        return self.get(
+            person__slug=person_slug,
+            organization__slug=organization_slug,
+            title=title,
+            start_date=start_date,
+        )
+
+
+class Post(models.Model):
+    """A post a person held in an organization for a period (Popolo's Membership).
+
+    Dates are left empty where no report gives them.
+    """
+
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="posts", verbose_name=_("person")
+    )
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.PROTECT,
+        related_name="posts",
+        verbose_name=_("organization"),
+    )
+    title = models.CharField(_("title"), max_length=300)
+    start_date = models.DateField(_("from"), null=True, blank=True)
+    end_date = models.DateField(_("until"), null=True, blank=True)
+
+    objects = PostManager()
+
+    class Meta:
+        verbose_name = _("post")
+        verbose_name_plural = _("posts")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["person", "organization", "title", "start_date"],
+                name="unique_post",
+                violation_error_message=_(
+                    "This person already holds this post in this organization from that date."
+                ),
+            ),
+            models.CheckConstraint(
+                condition=Q(start_date__isnull=True)
+                | Q(end_date__isnull=True)
+                | Q(end_date__gte=F("start_date")),
+                name="post_ends_after_it_starts",
+                violation_error_message=_("A post cannot end before it starts."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.person}, {self.title} ({self.organization})"
+
+    def natural_key(self):
+        return (
+            self.person.slug,
+            self.organization.slug,
+            self.title,
+            self.start_date.isoformat() if self.start_date else None,
+        )
+
+    natural_key.dependencies = ["articles.person", "articles.organization"]
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """Articles readers may see: published, and not scheduled for later."""
+        return self.filter(status=Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def newest_first(self):
+        return self.order_by("-published_at", "-pk")
+
+    def with_original(self):
+        """Annotate `original_id`: the source of a translation, None for an original."""
+        return self.annotate(original_id=F("source_links__source"))
+
+    def in_groups(self, originals):
+        """Every version in the translation groups of the given originals (ids or a subquery)."""
+        return self.filter(Q(pk__in=originals) | Q(source_links__source__in=originals))
+
+    def versions_of(self, article):
+        """The article's whole translation group, itself included, in one query."""
+        originals = Translation.objects.filter(translation=article.pk).values("source")
+        return self.filter(
+            Q(pk=article.pk)
+            | Q(source_links__source=article.pk)
+            | Q(pk__in=originals)
+            | Q(source_links__source__in=originals)
+        )
+
+    def versions_by_group(self, articles):
+        """Map each original's id to the versions in its group, for a page of articles.
+
+        Each article must carry `original_id` (see `with_original`). One query in all.
+        """
+        originals = {article.original_id or article.pk for article in articles}
+        groups = {}
+        for version in self.with_original().in_groups(originals).order_by("language", "pk"):
+            groups.setdefault(version.original_id or version.pk, []).append(version)
+        return groups
+
+
+class ArticleManager(SlugManager.from_queryset(ArticleQuerySet)):
+    pass
+
+
+class Article(SlugNaturalKey, models.Model):
+    """A report as an outlet published it, with clean body text."""
+
+    Status = Status
+
+    title = models.CharField(_("title"), max_length=300)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    language = models.CharField(_("language"), max_length=7, choices=LANGUAGES)
+    outlet = models.ForeignKey(
+        Outlet,
+        on_delete=models.PROTECT,
+        related_name="articles",
+        verbose_name=_("outlet"),
+        help_text=_("The outlet that published this page."),
+    )
+    agency = models.ForeignKey(
+        Outlet,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="syndicated_articles",
+        verbose_name=_("source agency"),
+        help_text=_("The agency the story came from, when the outlet republished its copy."),
+    )
+    source_url = models.URLField(
+        _("original address"),
+        max_length=1000,
+        blank=True,
+        help_text=_("The address of the report on the outlet's site."),
+    )
+    published_at = models.DateTimeField(_("published"), default=timezone.now)
+    dateline = models.CharField(
+        _("dateline"), max_length=200, blank=True, help_text=_("The place line, e.g. Baku.")
+    )
+    byline = models.CharField(_("byline"), max_length=200, blank=True)
+    body = models.TextField(
+        _("body"), help_text=_("Plain text; separate paragraphs with a blank line.")
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.DRAFT)
+    people = models.ManyToManyField(
+        Person,
+        blank=True,
+        related_name="articles",
+        verbose_name=_("people named"),
+    )
+    organizations = models.ManyToManyField(
+        Organization,
+        blank=True,
+        related_name="articles",
+        verbose_name=_("organizations named"),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ArticleManager()
+
+    class Meta:
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source_url"],
+                condition=~Q(source_url=""),
+                name="unique_article_source_url",
+                violation_error_message=_("An article with this original address already exists."),
+            ),
+        ]
+        indexes = [
+            models.Index(fields=["status", "-published_at"], name="article_status_published"),
+            models.Index(fields=["language", "-published_at"], name="article_language_published"),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("article-detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_published(self):
+        return self.status == Status.PUBLISHED and self.published_at <= timezone.now()
+
+    @property
+    def language_name_local(self):
+        return language_name_local(self.language)
+
+    @property
+    def paragraphs(self):
+        return [p.strip() for p in self.body.replace("\r\n", "\n").split("\n\n") if p.strip()]
+
+    def clean(self):
+        if self.pk is None or not self.language:
+            return
+        clash = self.versions().filter(language=self.language).first()
+        if clash is not None:
+            raise ValidationError(
+                {
+                    "language": _("“%(title)s”, a version of this article, is already in %(lang)s.")
+                    % {"title": clash, "lang": self.get_language_display()}
+                }
+            )
+
+    def versions(self):
+        """This article's original and all its other-language versions, in one query."""
+        return Article.objects.versions_of(self).exclude(pk=self.pk)
+
+
+class TranslationManager(models.Manager):
+    def get_by_natural_key(self, source_slug, translation_slug):
+        return self.get(source__slug=source_slug, translation__slug=translation_slug)
+
+
+class Translation(models.Model):
+    """`translation` is `source` in another language.
+
+    A translation group is a star: an original and its translations. The database
+    refuses a link between two articles in the same language, a link from an article to
+    itself, a second source for one translation, and chains (a translation used as a
+    source, or a source made a translation); see migration 0002.
+    """
+
+    class Method(models.TextChoices):
+        PUBLISHER = "publisher", _("By the publisher")
+        HUMAN = "human", _("By a human translator")
+        MACHINE = "machine", _("By machine")
+
+    source = models.ForeignKey(
+        Article,
+        on_delete=models.CASCADE,
+        related_name="translation_links",
+        verbose_name=_("source"),
+    )
+    translation = models.ForeignKey(
+        Article,
+        on_delete=models.CASCADE,
+        related_name="source_links",
+        verbose_name=_("translation"),
+    )
+    method = models.CharField(
+        _("how it was made"), max_length=20, choices=Method, default=Method.PUBLISHER
+    )
+    notes = models.TextField(_("notes"), blank=True)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+
+    objects = TranslationManager()
+
+    class Meta:
+        verbose_name = _("translation")
+        verbose_name_plural = _("translations")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(source=F("translation")),
+                name="translation_not_self",
+                violation_error_message=_("An article cannot be a translation of itself."),
+            ),
+            models.UniqueConstraint(
+                fields=["translation"],
+                name="one_source_per_translation",
+                violation_error_message=_("This article is already a translation of another."),
+            ),
+            models.UniqueConstraint(
+                fields=["source", "translation"],
+                name="unique_translation_pair",
+                violation_error_message=_("These two articles are already linked."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.source} ({self.source.language}) → {self.translation.language}"
+
+    def natural_key(self):
+        return (self.source.slug, self.translation.slug)
+
+    natural_key.dependencies = ["articles.article"]
+
+    def clean(self):
+        try:
+            source, translation = self.source, self.translation
+        except ObjectDoesNotExist:
+            return
+        if source.language == translation.language:
+            raise ValidationError(
+                _("A translation must be in another language than its source (both are %(lang)s).")
+                % {"lang": source.get_language_display()}
+            )
+        others = Translation.objects.exclude(pk=self.pk)
+        if source.pk and others.filter(translation=source.pk).exists():
+            raise ValidationError(
+                {
+                    "source": _("“%(title)s” is itself a translation: link its original instead.")
+                    % {"title": source}
+                }
+            )
+        if translation.pk and others.filter(source=translation.pk).exists():
+            message = _("“%(title)s” has translations of its own, so it cannot be a translation.")
+            raise ValidationError({"translation": message % {"title": translation}})
+
+
+class MeetingQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(status=Status.PUBLISHED)
+
+    def newest_first(self):
+        return self.order_by("-date", "-pk")
+
+
+class MeetingManager(SlugManager.from_queryset(MeetingQuerySet)):
+    pass
+
+
+class Meeting(SlugNaturalKey, models.Model):
+    """The desk's summary of a meeting (schema.org Event)."""
+
+    Status = Status
+
+    class Kind(models.TextChoices):
+        """Kinds of meeting, after the CAMEO event codes (040 to 046)."""
+
+        MEETING = "meeting", _("Bilateral meeting")
+        VISIT = "visit", _("Visit")
+        ADDRESS = "address", _("Address to a session")
+        CONSULTATION = "consultation", _("Consultation")
+        CALL = "call", _("Telephone call")
+        NEGOTIATION = "negotiation", _("Negotiation")
+        OTHER = "other", _("Other")
+
+    title = models.CharField(_("title"), max_length=300)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    date = models.DateField(_("date"))
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.MEETING)
+    venue = models.CharField(
+        _("venue"), max_length=300, blank=True, help_text=_("Building, session or occasion.")
+    )
+    city = models.CharField(_("city"), max_length=200, blank=True)
+    country = CountryField(_("country"), blank=True)
+    organizer = models.ForeignKey(
+        Organization,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="organized_meetings",
+        verbose_name=_("organizer"),
+    )
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="parts",
+        verbose_name=_("part of"),
+        help_text=_("A visit or session holding this meeting."),
+    )
+    summary = models.TextField(
+        _("summary"), help_text=_("The desk's account. Separate paragraphs with a blank line.")
+    )
+    language = models.CharField(
+        _("summary language"), max_length=7, choices=LANGUAGES, default="en"
+    )
+    topics = models.ManyToManyField(
+        Topic, blank=True, related_name="meetings", verbose_name=_("topics")
+    )
+    reports = models.ManyToManyField(
+        Article, blank=True, related_name="meetings", verbose_name=_("reports")
+    )
+    mentioned_people = models.ManyToManyField(
+        Person,
+        blank=True,
+        related_name="mentioned_in_meetings",
+        verbose_name=_("people mentioned"),
+        help_text=_("People discussed at the meeting who did not take part."),
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.DRAFT)
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = MeetingManager()
+
+    class Meta:
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(parent=F("pk")),
+                name="meeting_not_own_part",
+                violation_error_message=_("A meeting cannot be part of itself."),
+            )
+        ]
+        indexes = [models.Index(fields=["status", "-date"], name="meeting_status_date")]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("meeting-detail", kwargs={"slug": self.slug})
+
+    @property
+    def is_published(self):
+        return self.status == Status.PUBLISHED
+
+    @property
+    def place(self):
+        return ", ".join(
+            part for part in (self.venue, self.city, str(self.country.name or "")) if part
+        )
+
+    @property
+    def paragraphs(self):
+        return [p.strip() for p in self.summary.replace("\r\n", "\n").split("\n\n") if p.strip()]
+
+
+class ParticipantManager(models.Manager):
+    def get_by_natural_key(self, meeting_slug, reported_name):
+        return self.get(meeting__slug=meeting_slug, reported_name=reported_name)
+
+
+class Participant(models.Model):
+    """Someone who took part in a meeting, in the post they held then."""
+
+    class Side(models.TextChoices):
+        HOST = "host", _("Host")
+        GUEST = "guest", _("Guest")
+        OTHER = "other", _("Other")
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="participants", verbose_name=_("meeting")
+    )
+    person = models.ForeignKey(
+        Person,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="participations",
+        verbose_name=_("person"),
+        help_text=_("Leave empty when the person is not yet in the database."),
+    )
+    post = models.ForeignKey(
+        Post,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="participations",
+        verbose_name=_("post held"),
+    )
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="participations",
+        verbose_name=_("representing"),
+        help_text=_("The organization or state they spoke for."),
+    )
+    side = models.CharField(_("side"), max_length=10, choices=Side, default=Side.OTHER)
+    reported_name = models.CharField(
+        _("name as reported"), max_length=300, help_text=_("As the report gave it.")
+    )
+    reported_title = models.CharField(
+        _("title as reported"), max_length=500, blank=True, help_text=_("As the report gave it.")
+    )
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = ParticipantManager()
+
+    class Meta:
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "reported_name"],
+                name="unique_participant_name",
+                violation_error_message=_("This name is already listed for this meeting."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.person.name if self.person_id else self.reported_name
+
+    def natural_key(self):
+        return (self.meeting.slug, self.reported_name)
+
+    natural_key.dependencies = ["articles.meeting", "articles.person", "articles.post"]
+
+    def clean(self):
+        if self.post_id and self.person_id and self.post.person_id != self.person_id:
+            raise ValidationError({"post": _("This post belongs to someone else.")})

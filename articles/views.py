@@ -1,0 +1,227 @@
+from django.db.models import F, Prefetch, Q
+from django.utils.cache import add_never_cache_headers
+from django.views.generic import DetailView, ListView, TemplateView
+from django_filters.views import FilterView
+
+from .filters import ArticleFilter
+from .models import Article, Meeting, Organization, Participant, Person, Post, Translation
+
+ordered_participants = Prefetch(
+    "participants",
+    queryset=Participant.objects.select_related(
+        "person", "post__organization", "organization"
+    ).order_by("position", "pk"),
+)
+
+
+def attach_versions(articles):
+    """Give each article `other_versions`: its published versions in other languages.
+
+    The articles must carry `original_id` (`ArticleQuerySet.with_original`); one query.
+    """
+    articles = list(articles)
+    groups = Article.objects.published().versions_by_group(articles)
+    for article in articles:
+        group = groups.get(article.original_id or article.pk, [])
+        article.other_versions = [version for version in group if version.pk != article.pk]
+    return articles
+
+
+def listed_articles():
+    return Article.objects.published().with_original().select_related("outlet").newest_first()
+
+
+class PreviewMixin:
+    """Readers see published items only. Editors who may view an item in the admin can
+    preview it at its public address; such pages are never cached."""
+
+    def get_queryset(self):
+        queryset = super().get_queryset()
+        permission = f"{self.model._meta.app_label}.view_{self.model._meta.model_name}"
+        if self.request.user.has_perm(permission):
+            return queryset
+        return queryset.published()
+
+    def render_to_response(self, context, **response_kwargs):
+        response = super().render_to_response(context, **response_kwargs)
+        if not self.object.is_published:
+            add_never_cache_headers(response)
+        return response
+
+
+class HomeView(TemplateView):
+    template_name = "articles/home.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            articles=attach_versions(listed_articles()[:10]),
+            meetings=Meeting.objects.published()
+            .select_related("organizer")
+            .prefetch_related(ordered_participants)
+            .newest_first()[:6],
+            **kwargs,
+        )
+
+
+class ArticleListView(FilterView):
+    filterset_class = ArticleFilter
+    template_name = "articles/article_list.html"
+    paginate_by = 20
+
+    def get_queryset(self):
+        return listed_articles()
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        if self.filterset.is_bound and not self.filterset.is_valid():
+            response.status_code = 400
+        return response
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context["article_list"] = attach_versions(context["object_list"])
+        context["is_filtered"] = any(
+            value for key, value in self.request.GET.items() if key != "page"
+        )
+        return context
+
+
+class ArticleDetailView(PreviewMixin, DetailView):
+    model = Article
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .with_original()
+            .annotate(translation_method=F("source_links__method"))
+            .select_related("outlet", "agency")
+        )
+
+    def get_context_data(self, **kwargs):
+        article = self.object
+        group = list(
+            Article.objects.published()
+            .with_original()
+            .versions_of(article)
+            .select_related("outlet")
+            .order_by("language", "pk")
+        )
+        others = [version for version in group if version.pk != article.pk]
+        original = next((version for version in others if version.pk == article.original_id), None)
+        return super().get_context_data(
+            original=original,
+            translation_method=article.translation_method
+            and Translation.Method(article.translation_method).label,
+            translations=[version for version in others if version.original_id == article.pk],
+            other_versions=others,
+            alternates=group if article.is_published else [],
+            x_default=next((version for version in group if version.original_id is None), None),
+            meetings=article.meetings.published().newest_first(),
+            people=article.people.order_by("name"),
+            organizations=article.organizations.order_by("name"),
+            **kwargs,
+        )
+
+
+class MeetingListView(ListView):
+    template_name = "articles/meeting_list.html"
+    paginate_by = 20
+
+    def get_queryset(self):
+        return (
+            Meeting.objects.published()
+            .select_related("organizer")
+            .prefetch_related(ordered_participants)
+            .newest_first()
+        )
+
+
+class MeetingDetailView(PreviewMixin, DetailView):
+    model = Meeting
+
+    def get_queryset(self):
+        return (
+            super()
+            .get_queryset()
+            .select_related("organizer", "parent")
+            .prefetch_related(ordered_participants)
+        )
+
+    def get_context_data(self, **kwargs):
+        meeting = self.object
+        reports = attach_versions(
+            meeting.reports.published()
+            .with_original()
+            .select_related("outlet", "agency")
+            .order_by("language", "published_at", "pk")
+        )
+        return super().get_context_data(
+            reports=reports,
+            topics=meeting.topics.order_by("name"),
+            mentioned_people=meeting.mentioned_people.order_by("name"),
+            parts=meeting.parts.published().order_by("date", "pk"),
+            **kwargs,
+        )
+
+
+class PersonListView(ListView):
+    template_name = "articles/person_list.html"
+    queryset = Person.objects.prefetch_related(
+        Prefetch(
+            "posts",
+            queryset=Post.objects.select_related("organization").order_by(
+                F("start_date").desc(nulls_last=True), "pk"
+            ),
+        )
+    ).order_by("name", "pk")
+
+
+class PersonDetailView(DetailView):
+    model = Person
+
+    def get_context_data(self, **kwargs):
+        person = self.object
+        return super().get_context_data(
+            other_names=person.other_names.order_by("language", "name"),
+            posts=person.posts.select_related("organization").order_by(
+                F("start_date").desc(nulls_last=True), "pk"
+            ),
+            meetings=Meeting.objects.published()
+            .filter(Q(participants__person=person) | Q(mentioned_people=person))
+            .distinct()
+            .prefetch_related(ordered_participants)
+            .newest_first(),
+            articles=attach_versions(listed_articles().filter(people=person)[:20]),
+            **kwargs,
+        )
+
+
+class OrganizationListView(ListView):
+    template_name = "articles/organization_list.html"
+    queryset = Organization.objects.select_related("parent").order_by("kind", "name", "pk")
+
+
+class OrganizationDetailView(DetailView):
+    queryset = Organization.objects.select_related("parent__parent__parent")
+
+    def get_context_data(self, **kwargs):
+        organization = self.object
+        return super().get_context_data(
+            children=organization.children.order_by("name"),
+            other_names=organization.other_names.order_by("language", "name"),
+            posts=organization.posts.select_related("person").order_by(
+                F("start_date").desc(nulls_last=True), "person__name"
+            ),
+            meetings=Meeting.objects.published()
+            .filter(
+                Q(organizer=organization)
+                | Q(participants__organization=organization)
+                | Q(participants__post__organization=organization)
+            )
+            .distinct()
+            .prefetch_related(ordered_participants)
+            .newest_first(),
+            articles=attach_versions(listed_articles().filter(organizations=organization)[:20]),
+            **kwargs,
+        )
