@@ -11,6 +11,7 @@ from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import capfirst
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -37,7 +38,7 @@ LANGUAGES = [
 def language_name_local(code):
     """The language's name in that language ("Français"), for links to versions."""
     try:
-        return get_language_info(code)["name_local"]
+        return capfirst(get_language_info(code)["name_local"])
     except KeyError:
         return code
 
@@ -560,6 +561,21 @@ class Translation(models.Model):
         if translation.pk and others.filter(source=translation.pk).exists():
             message = _("“%(title)s” has translations of its own, so it cannot be a translation.")
             raise ValidationError({"translation": message % {"title": translation}})
+        if source.pk:
+            same_language = (
+                Article.objects.filter(source_links__in=others.filter(source=source.pk))
+                .filter(language=translation.language)
+                .exclude(pk=translation.pk)
+                .first()
+            )
+            if same_language is not None:
+                message = _("“%(title)s” already translates this source into %(lang)s.")
+                raise ValidationError(
+                    {
+                        "translation": message
+                        % {"title": same_language, "lang": translation.get_language_display()}
+                    }
+                )
 
 
 class MeetingQuerySet(models.QuerySet):

@@ -115,7 +115,7 @@ class ArticleDetailView(PreviewMixin, DetailView):
             and Translation.Method(article.translation_method).label,
             translations=[version for version in others if version.original_id == article.pk],
             other_versions=others,
-            alternates=group if article.is_published else [],
+            alternates=group if article.is_published and len(group) > 1 else [],
             x_default=next((version for version in group if version.original_id is None), None),
             meetings=article.meetings.published().newest_first(),
             people=article.people.order_by("name"),

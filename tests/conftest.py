@@ -1,0 +1,21 @@
+import pytest
+from django.core.management import call_command
+
+from tests.factories import EditorFactory
+
+
+@pytest.fixture
+def seed(db):
+    """The seed fixture, loaded as `make run` loads it."""
+    call_command("loaddata", "seed", verbosity=0)
+
+
+@pytest.fixture
+def editor(db):
+    return EditorFactory(username="editor")
+
+
+@pytest.fixture
+def editor_client(client, editor):
+    client.force_login(editor)
+    return client

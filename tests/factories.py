@@ -1,0 +1,121 @@
+import datetime as dt
+
+import factory
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
+from django.utils import timezone
+
+from articles import models
+
+
+class OutletFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Outlet
+        django_get_or_create = ["slug"]
+
+    name = factory.Sequence(lambda n: f"Outlet {n}")
+    slug = factory.Sequence(lambda n: f"outlet-{n}")
+    country = "AZ"
+    language = "en"
+
+
+class TopicFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Topic
+
+    name = factory.Sequence(lambda n: f"Topic {n}")
+    slug = factory.Sequence(lambda n: f"topic-{n}")
+
+
+class PersonFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Person
+
+    name = factory.Sequence(lambda n: f"Person {n}")
+    slug = factory.Sequence(lambda n: f"person-{n}")
+
+
+class OrganizationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Organization
+
+    name = factory.Sequence(lambda n: f"Organization {n}")
+    slug = factory.Sequence(lambda n: f"organization-{n}")
+    kind = models.Organization.Kind.UN_BODY
+
+
+class PostFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Post
+
+    person = factory.SubFactory(PersonFactory)
+    organization = factory.SubFactory(OrganizationFactory)
+    title = "Minister of Foreign Affairs"
+
+
+class ArticleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Article
+
+    title = factory.Sequence(lambda n: f"Report number {n}")
+    slug = factory.Sequence(lambda n: f"report-{n}")
+    language = "en"
+    outlet = factory.SubFactory(OutletFactory)
+    published_at = factory.Sequence(lambda n: timezone.now() - dt.timedelta(days=1, hours=n))
+    body = "First paragraph of the report.\n\nSecond paragraph of the report."
+    status = models.Status.PUBLISHED
+
+
+class TranslationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Translation
+
+    source = factory.SubFactory(ArticleFactory, language="en")
+    translation = factory.SubFactory(ArticleFactory, language="fr")
+    method = models.Translation.Method.PUBLISHER
+
+
+class MeetingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Meeting
+
+    title = factory.Sequence(lambda n: f"Meeting number {n}")
+    slug = factory.Sequence(lambda n: f"meeting-{n}")
+    date = dt.date(2024, 9, 25)
+    kind = models.Meeting.Kind.MEETING
+    city = "Baku"
+    country = "AZ"
+    summary = "The desk's account of the meeting.\n\nA second paragraph."
+    status = models.Status.PUBLISHED
+
+
+class ParticipantFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.Participant
+
+    meeting = factory.SubFactory(MeetingFactory)
+    person = factory.SubFactory(PersonFactory)
+    reported_name = factory.LazyAttribute(lambda participant: participant.person.name)
+    side = models.Participant.Side.HOST
+
+
+class UserFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = get_user_model()
+        django_get_or_create = ["username"]
+        skip_postgeneration_save = True
+
+    username = factory.Sequence(lambda n: f"user{n}")
+    email = factory.LazyAttribute(lambda user: f"{user.username}@example.org")
+    password = factory.django.Password("correct horse battery staple")
+
+
+class EditorFactory(UserFactory):
+    """A staff user in the Editors group created by the data migration."""
+
+    is_staff = True
+
+    @factory.post_generation
+    def groups(self, create, extracted, **kwargs):
+        if create:
+            self.groups.add(Group.objects.get(name="Editors"))

@@ -1,0 +1,417 @@
+"""The public site as readers see it: the right content, the right links, nothing unpublished."""
+
+import datetime as dt
+import re
+
+import pytest
+from django.utils import timezone
+
+from articles.models import Article, Meeting
+from tests.factories import (
+    ArticleFactory,
+    MeetingFactory,
+    OrganizationFactory,
+    OutletFactory,
+    ParticipantFactory,
+    PersonFactory,
+    PostFactory,
+    TopicFactory,
+    TranslationFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+EN_2017 = "/articles/khalafov-receives-ohchr-delegation-led-by-georgette-gagnon/"
+FR_SLUG = "khalafov-s-entretient-avec-une-delegation-du-haut-commissariat-aux-droits-de-l-homme"
+FR_2017 = f"/articles/{FR_SLUG}/"
+MEETING_2017 = "/meetings/khalafov-receives-ohchr-delegation-2017/"
+
+
+def html(response):
+    return response.content.decode()
+
+
+def listed_slugs(response):
+    return [article.slug for article in response.context["article_list"]]
+
+
+class TestHome:
+    def test_latest_published_articles_and_meetings(self, client, seed):
+        ArticleFactory(title="An unreviewed draft", status=Article.Status.DRAFT)
+        MeetingFactory(title="A draft meeting", status=Meeting.Status.DRAFT)
+        response = client.get("/")
+        assert response.status_code == 200
+        page = html(response)
+        assert "Jeyhun Bayramov meets UN High Commissioner for Human Rights Volker Türk" in page
+        assert EN_2017 in page
+        assert FR_2017 in page
+        assert MEETING_2017 in page
+        assert "An unreviewed draft" not in page
+        assert "A draft meeting" not in page
+        dates = [a.published_at for a in response.context["articles"]]
+        assert dates == sorted(dates, reverse=True)
+
+    def test_empty_site_says_so(self, client, db):
+        page = html(client.get("/"))
+        assert "No reports have been published yet." in page
+        assert "No meeting summaries have been published yet." in page
+
+
+class TestArticleList:
+    def test_newest_first_with_language_and_versions(self, client, seed):
+        response = client.get("/articles/")
+        assert response.status_code == 200
+        assert listed_slugs(response)[0] == "bayramov-meets-un-high-commissioner-volker-turk"
+        page = html(response)
+        english_row = re.search(
+            rf'<li class="article-row">(?:(?!</li>).)*href="{EN_2017}".*?</li>', page, re.S
+        ).group(0)
+        assert ">en</span>" in english_row
+        assert f'href="{FR_2017}" hreflang="fr" lang="fr"' in english_row
+        assert "Français" in english_row
+
+    def test_paginated(self, client, db):
+        ArticleFactory.create_batch(25)
+        first = client.get("/articles/")
+        assert len(first.context["article_list"]) == 20
+        assert 'href="?page=2"' in html(first)
+        second = client.get("/articles/?page=2")
+        assert len(second.context["article_list"]) == 5
+        assert client.get("/articles/?page=9").status_code == 404
+
+    def test_pagination_keeps_the_filters(self, client, db):
+        ArticleFactory.create_batch(21, language="fr")
+        assert 'href="?language=fr&amp;page=2"' in html(client.get("/articles/?language=fr"))
+
+    def test_filter_by_language(self, client, seed):
+        assert listed_slugs(client.get("/articles/?language=fr")) == [FR_2017.split("/")[2]]
+
+    def test_filter_by_outlet(self, client, seed):
+        assert listed_slugs(client.get("/articles/?outlet=trend")) == [
+            "bayramov-addresses-54th-session-of-un-human-rights-council"
+        ]
+
+    def test_filter_by_date_range_includes_both_ends(self, client, seed):
+        response = client.get("/articles/?published_after=2017-11-27&published_before=2017-11-28")
+        assert set(listed_slugs(response)) == {EN_2017.split("/")[2], FR_2017.split("/")[2]}
+
+    def test_filter_by_person_organization_and_topic(self, client, seed):
+        bayramov = set(listed_slugs(client.get("/articles/?person=jeyhun-bayramov")))
+        assert bayramov == {
+            "bayramov-meets-un-high-commissioner-volker-turk",
+            "bayramov-addresses-54th-session-of-un-human-rights-council",
+        }
+        nam = listed_slugs(client.get("/articles/?organization=non-aligned-movement"))
+        assert nam == ["bayramov-addresses-54th-session-of-un-human-rights-council"]
+        cop29 = listed_slugs(client.get("/articles/?topic=cop29"))
+        assert cop29 == ["bayramov-meets-un-high-commissioner-volker-turk"]
+
+    def test_filters_combine(self, client, seed):
+        response = client.get("/articles/?person=khalaf-khalafov&language=fr")
+        assert listed_slugs(response) == [FR_2017.split("/")[2]]
+        assert "1 report match these filters" in html(response)
+        none = client.get("/articles/?person=khalaf-khalafov&outlet=trend")
+        assert listed_slugs(none) == []
+        assert "No report matches these filters." in html(none)
+
+    def test_topic_filter_lists_each_article_once(self, client, seed):
+        topic = TopicFactory(slug="shared")
+        article = ArticleFactory()
+        for _ in range(2):
+            meeting = MeetingFactory()
+            meeting.topics.add(topic)
+            meeting.reports.add(article)
+        assert listed_slugs(client.get("/articles/?topic=shared")) == [article.slug]
+
+    @pytest.mark.parametrize(
+        ("query", "message"),
+        [
+            ("language=xx", "Language: Select a valid choice. xx is not one of the available"),
+            ("outlet=no-such-outlet", "Outlet: Select a valid choice."),
+            ("person=<script>", "Person: Select a valid choice."),
+            ("published_after=yesterday", "Published between: Enter a valid date."),
+            ("published_before=2024-13-45", "Published between: Enter a valid date."),
+        ],
+    )
+    def test_bad_filter_values_get_a_message(self, client, seed, query, message):
+        response = client.get(f"/articles/?{query}")
+        assert response.status_code == 400
+        page = html(response)
+        assert "Some filters could not be applied" in page
+        assert message in page
+        assert "<script>" not in page.split("<main", 1)[1]
+
+    def test_drafts_and_scheduled_articles_are_not_listed(self, client, db):
+        live = ArticleFactory()
+        ArticleFactory(status=Article.Status.DRAFT)
+        ArticleFactory(published_at=timezone.now() + dt.timedelta(hours=2))
+        assert listed_slugs(client.get("/articles/")) == [live.slug]
+
+    def test_query_count_does_not_grow_with_the_page(
+        self, client, db, django_assert_max_num_queries
+    ):
+        for _ in range(10):
+            TranslationFactory(source__outlet=OutletFactory(), translation__outlet=OutletFactory())
+        with django_assert_max_num_queries(12):
+            response = client.get("/articles/")
+        assert len(response.context["article_list"]) == 20
+
+
+class TestArticlePage:
+    def test_shows_the_report(self, client, seed):
+        response = client.get("/articles/bayramov-meets-un-high-commissioner-volker-turk/")
+        assert response.status_code == 200
+        page = html(response)
+        assert "<h1" in page
+        assert "Jeyhun Bayramov meets UN High Commissioner" in page
+        assert "MENAFN" in page
+        assert "via AzerNews" in page
+        assert "Fatima Latifova" in page
+        assert "26 September 2024" in page
+        assert '<article class="report" lang="en"' in page
+        assert page.count("<p>On September 25, 2024, Foreign Jeyhun Bayramov met") == 1
+        paragraphs = re.search(r'<div class="article-body">(.*?)</div>', page, re.S).group(1)
+        assert paragraphs.count("<p>") == 9
+
+    def test_dateline(self, client, seed):
+        page = html(client.get(FR_2017))
+        assert '<span class="dateline">Bakou</span>' in page
+        assert '<article class="report" lang="fr"' in page
+
+    def test_links_the_original_report(self, client, db):
+        article = ArticleFactory(source_url="https://news.az/news/khalafov-gagnon")
+        page = html(client.get(article.get_absolute_url()))
+        assert 'href="https://news.az/news/khalafov-gagnon"' in page
+        assert f"Read the original report on {article.outlet.name}" in page
+
+    def test_says_when_the_original_address_is_unknown(self, client, seed):
+        assert "The original address of this report was not recorded." in html(client.get(EN_2017))
+
+    def test_translation_links_both_ways(self, client, seed):
+        french = html(client.get(FR_2017))
+        assert "Translation of" in french
+        assert f'<a href="{EN_2017}" hreflang="en" lang="en">' in french
+        assert "by a human translator" in french
+        assert "English" in french
+        english = html(client.get(EN_2017))
+        assert "Translation of" not in english
+        assert "Also in:" in english
+        assert f'href="{FR_2017}" hreflang="fr" lang="fr"' in english
+        assert "Français" in english
+
+    def test_siblings_are_linked(self, client, db):
+        link = TranslationFactory()
+        russian = TranslationFactory(source=link.source, translation__language="ru").translation
+        page = html(client.get(link.translation.get_absolute_url()))
+        assert f'href="{russian.get_absolute_url()}" hreflang="ru"' in page
+        assert "Русский" in page
+
+    def test_hreflang_alternates_are_absolute_reciprocal_and_include_itself(self, client, seed):
+        for url in (EN_2017, FR_2017):
+            page = html(client.get(url))
+            alternates = dict(
+                re.findall(r'<link rel="alternate" hreflang="([^"]+)" href="([^"]+)">', page)
+            )
+            assert alternates == {
+                "en": f"http://testserver{EN_2017}",
+                "fr": f"http://testserver{FR_2017}",
+                "x-default": f"http://testserver{EN_2017}",
+            }
+
+    def test_no_alternates_without_versions(self, client, seed):
+        page = html(client.get("/articles/bayramov-meets-un-high-commissioner-volker-turk/"))
+        assert 'hreflang="x-default"' not in page
+
+    def test_shows_the_meetings_it_covers_and_who_it_names(self, client, seed):
+        page = html(client.get(FR_2017))
+        assert f'href="{MEETING_2017}"' in page
+        assert 'href="/people/khalaf-khalafov/"' in page
+        assert 'href="/organizations/ohchr/"' in page
+
+    def test_stored_text_is_escaped(self, client, db):
+        hostile = '<script>alert("x")</script><img src=x onerror=alert(1)>'
+        article = ArticleFactory(
+            title=hostile, body=f"{hostile}\n\nSecond", byline=hostile, dateline=hostile
+        )
+        page = html(client.get(article.get_absolute_url()))
+        assert "<script>alert" not in page
+        assert "<img src=x" not in page
+        assert "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;" in page
+
+    def test_a_draft_is_404_for_readers(self, client, db):
+        draft = ArticleFactory(status=Article.Status.DRAFT)
+        assert client.get(draft.get_absolute_url()).status_code == 404
+
+    def test_a_scheduled_article_is_404_for_readers(self, client, db):
+        scheduled = ArticleFactory(published_at=timezone.now() + dt.timedelta(days=1))
+        assert client.get(scheduled.get_absolute_url()).status_code == 404
+
+    def test_an_editor_previews_a_draft_never_cached(self, editor_client, db):
+        draft = ArticleFactory(status=Article.Status.DRAFT, title="Embargoed report")
+        response = editor_client.get(draft.get_absolute_url())
+        assert response.status_code == 200
+        page = html(response)
+        assert "Preview:" in page
+        assert "draft, not visible to readers" in page
+        assert f'href="/admin/articles/article/{draft.pk}/change/"' in page
+        assert "no-cache" in response["Cache-Control"]
+        assert "no-store" in response["Cache-Control"]
+
+    def test_a_published_page_is_not_marked_as_preview(self, editor_client, seed):
+        response = editor_client.get(EN_2017)
+        assert "Preview:" not in html(response)
+        assert "no-store" not in response.get("Cache-Control", "")
+
+    def test_a_draft_translation_is_not_linked_from_its_published_source(self, client, db):
+        link = TranslationFactory(translation__status=Article.Status.DRAFT)
+        page = html(client.get(link.source.get_absolute_url()))
+        assert link.translation.get_absolute_url() not in page
+        assert "Also in:" not in page
+        assert 'hreflang="fr"' not in page
+
+    def test_a_draft_source_is_not_linked_from_its_published_translation(self, client, db):
+        link = TranslationFactory(source__status=Article.Status.DRAFT)
+        page = html(client.get(link.translation.get_absolute_url()))
+        assert link.source.get_absolute_url() not in page
+        assert "a report not published here" in page
+
+    def test_query_budget(self, client, seed, django_assert_max_num_queries):
+        with django_assert_max_num_queries(8):
+            assert client.get(FR_2017).status_code == 200
+
+
+class TestMeetings:
+    def test_list_newest_first(self, client, seed):
+        response = client.get("/meetings/")
+        assert [m.slug for m in response.context["meeting_list"]] == [
+            "bayramov-meets-turk-unga-79-2024",
+            "aliyeva-meets-shkolnikov-2023",
+            "bayramov-addresses-hrc-54th-session-2023",
+            "khalafov-receives-ohchr-delegation-2017",
+        ]
+        assert "With Khalaf Khalafov, Georgette Gagnon" in html(response)
+
+    def test_meeting_page(self, client, seed):
+        response = client.get(MEETING_2017)
+        assert response.status_code == 200
+        page = html(response)
+        assert "27 November 2017" in page
+        assert "Baku, Azerbaijan" in page
+        assert "Bilateral meeting" in page
+        assert 'href="/people/khalaf-khalafov/"' in page
+        assert "Deputy Minister of Foreign Affairs" in page
+        assert 'href="/organizations/azerbaijan-foreign-ministry/"' in page
+        assert 'for <a href="/organizations/azerbaijan/">Republic of Azerbaijan</a>' in page
+        assert "Head of the Office for Field Missions and Technical Cooperation" in page
+        assert "Deputy Foreign Minister Khalaf Khalafov received a delegation" in page
+        assert 'href="/people/shahbaz-guliyev/"' in page
+        assert "Captured civilians" in page
+
+    def test_participants_come_before_the_summary(self, client, seed):
+        page = html(client.get(MEETING_2017))
+        assert page.index("Participants") < page.index("Summary") < page.index("Reports")
+
+    def test_reports_grouped_by_language_with_source_and_translation_links(self, client, seed):
+        page = html(client.get(MEETING_2017))
+        reports = page[page.index('id="reports-heading"') :]
+        assert reports.index("<h3>English</h3>") < reports.index("<h3>French</h3>")
+        english = reports[reports.index("<h3>English</h3>") : reports.index("<h3>French</h3>")]
+        assert f'href="{EN_2017}"' in english
+        assert f'href="{FR_2017}" hreflang="fr"' in english
+        french = reports[reports.index("<h3>French</h3>") :]
+        assert f'href="{EN_2017}" hreflang="en"' in french
+        assert "original address not recorded" in reports
+
+    def test_source_link_of_a_report(self, client, db):
+        meeting = MeetingFactory()
+        meeting.reports.add(ArticleFactory(source_url="https://trend.az/report"))
+        page = html(client.get(meeting.get_absolute_url()))
+        assert 'href="https://trend.az/report"' in page
+
+    def test_reported_name_is_kept_when_no_person_is_known(self, client, db):
+        participant = ParticipantFactory(person=None, reported_name="Mme Dupont")
+        page = html(client.get(participant.meeting.get_absolute_url()))
+        assert "Mme Dupont" in page
+
+    def test_draft_meetings_are_hidden_from_readers(self, client, editor, db):
+        draft = MeetingFactory(status=Meeting.Status.DRAFT, title="Sensitive meeting")
+        assert client.get(draft.get_absolute_url()).status_code == 404
+        assert "Sensitive meeting" not in html(client.get("/meetings/"))
+        client.force_login(editor)
+        preview = client.get(draft.get_absolute_url())
+        assert preview.status_code == 200
+        assert "no-store" in preview["Cache-Control"]
+
+    def test_draft_reports_are_not_listed_on_a_meeting(self, client, db):
+        meeting = MeetingFactory()
+        meeting.reports.add(ArticleFactory(status=Article.Status.DRAFT, title="Draft report"))
+        page = html(client.get(meeting.get_absolute_url()))
+        assert "Draft report" not in page
+        assert "No published report covers this meeting yet." in page
+
+    def test_query_budget(self, client, seed, django_assert_max_num_queries):
+        with django_assert_max_num_queries(10):
+            assert client.get(MEETING_2017).status_code == 200
+        with django_assert_max_num_queries(6):
+            assert client.get("/meetings/").status_code == 200
+
+
+class TestPeopleAndOrganizations:
+    def test_person_page(self, client, seed):
+        response = client.get("/people/jeyhun-bayramov/")
+        assert response.status_code == 200
+        page = html(response)
+        assert "Minister of Foreign Affairs" in page
+        assert 'href="/organizations/azerbaijan-foreign-ministry/"' in page
+        assert 'href="/meetings/bayramov-meets-turk-unga-79-2024/"' in page
+        assert 'href="/meetings/bayramov-addresses-hrc-54th-session-2023/"' in page
+        assert '<span lang="ru">Джейхун Байрамов</span>' in page
+        assert 'href="/articles/bayramov-meets-un-high-commissioner-volker-turk/"' in page
+
+    def test_mentioned_people_list_their_meetings(self, client, seed):
+        page = html(client.get("/people/shahbaz-guliyev/"))
+        assert f'href="{MEETING_2017}"' in page
+
+    def test_organization_page(self, client, seed):
+        page = html(client.get("/organizations/ohchr/"))
+        assert "Office of the United Nations High Commissioner for Human Rights" in page
+        assert 'href="/organizations/united-nations/"' in page
+        assert 'href="/organizations/ohchr-field-missions-technical-cooperation/"' in page
+        assert 'href="/people/volker-turk/"' in page
+        assert 'href="/meetings/aliyeva-meets-shkolnikov-2023/"' in page
+
+    def test_person_and_organization_pages_hide_drafts(self, client, db):
+        person = PersonFactory()
+        organization = OrganizationFactory()
+        post = PostFactory(person=person, organization=organization)
+        meeting = MeetingFactory(status=Meeting.Status.DRAFT, title="Unreviewed meeting")
+        ParticipantFactory(meeting=meeting, person=person, post=post)
+        draft = ArticleFactory(status=Article.Status.DRAFT, title="Unreviewed report")
+        draft.people.add(person)
+        draft.organizations.add(organization)
+        for url in (person.get_absolute_url(), organization.get_absolute_url()):
+            page = html(client.get(url))
+            assert "Unreviewed meeting" not in page
+            assert "Unreviewed report" not in page
+
+    def test_indexes(self, client, seed):
+        people = html(client.get("/people/"))
+        assert 'href="/people/volker-turk/"' in people
+        organizations = html(client.get("/organizations/"))
+        assert "UN body" in organizations
+        assert 'href="/organizations/ohchr/"' in organizations
+
+    def test_query_budgets(self, client, seed, django_assert_max_num_queries):
+        for url in (
+            "/people/",
+            "/organizations/",
+            "/people/khalaf-khalafov/",
+            "/organizations/ohchr/",
+        ):
+            with django_assert_max_num_queries(10):
+                assert client.get(url).status_code == 200
+
+    def test_unknown_pages_are_404(self, client, db):
+        assert client.get("/people/nobody/").status_code == 404
+        assert client.get("/organizations/nothing/").status_code == 404
+        assert client.get("/meetings/nothing/").status_code == 404
