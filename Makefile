@@ -29,9 +29,13 @@ help:
 	@echo "make clean    remove the virtualenv and the local SQLite database"
 
 $(STAMP): requirements.lock
-	@if [ -z "$(PYTHON)" ] || ! "$(PYTHON)" -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then \
-		echo "Newsroom needs Python 3.12 or newer (Django 6.1 requires it), and none was found." >&2; \
-		echo "Install Python 3.12+ or run: make $(MAKECMDGOALS) PYTHON=/path/to/python3.12" >&2; \
+	@if [ -z "$(PYTHON)" ]; then \
+		echo "Newsroom needs Python 3.12 or newer (Django 6.1 requires it); none was found on PATH or under pyenv." >&2; \
+		echo "Install Python 3.12+, or name one: make $(or $(MAKECMDGOALS),install) PYTHON=/path/to/python3.12" >&2; \
+		exit 1; \
+	fi
+	@if ! "$(PYTHON)" -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then \
+		echo "Newsroom needs Python 3.12 or newer (Django 6.1 requires it); PYTHON=$(PYTHON) is $$("$(PYTHON)" --version 2>/dev/null || echo 'not a working Python')." >&2; \
 		exit 1; \
 	fi
 	@if ! [ -x $(BIN)/python ] || ! $(BIN)/python -c 'import sys; sys.exit(sys.version_info < (3, 12))' 2>/dev/null; then \
