@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin, messages
 from django.db.models import Count
 from django.urls import reverse
@@ -8,6 +9,7 @@ from django.utils.translation import ngettext
 
 from .models import (
     Article,
+    Coverage,
     Meeting,
     Organization,
     OrganizationName,
@@ -20,6 +22,10 @@ from .models import (
     Topic,
     Translation,
 )
+
+admin.site.site_header = _("Newsroom")
+admin.site.site_title = _("Newsroom admin")
+admin.site.index_title = _("Editorial desk")
 
 
 class StatusActionsMixin:
@@ -191,6 +197,14 @@ class ArticleAdmin(StatusActionsMixin, admin.ModelAdmin):
     readonly_fields = ["created_at", "updated_at"]
     inlines = [SourceInline, TranslationInline]
     ordering = ["-published_at", "-pk"]
+    form = forms.modelform_factory(
+        Article,
+        fields="__all__",
+        widgets={
+            "title": forms.TextInput(attrs={"size": 90}),
+            "body": forms.Textarea(attrs={"rows": 24, "cols": 100}),
+        },
+    )
     fieldsets = [
         (None, {"fields": ["title", "slug", "language", "status", "body"]}),
         (
@@ -255,12 +269,10 @@ class ParticipantInline(admin.TabularInline):
     ]
 
 
-class ReportInline(admin.TabularInline):
-    model = Meeting.reports.through
+class CoverageInline(admin.TabularInline):
+    model = Coverage
     extra = 1
     autocomplete_fields = ["article"]
-    verbose_name = _("report")
-    verbose_name_plural = _("reports covering this meeting")
 
 
 @admin.register(Meeting)
@@ -279,8 +291,16 @@ class MeetingAdmin(StatusActionsMixin, admin.ModelAdmin):
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["organizer", "parent", "topics", "mentioned_people"]
     readonly_fields = ["created_at", "updated_at"]
-    inlines = [ParticipantInline, ReportInline]
+    inlines = [ParticipantInline, CoverageInline]
     ordering = ["-date", "-pk"]
+    form = forms.modelform_factory(
+        Meeting,
+        fields="__all__",
+        widgets={
+            "title": forms.TextInput(attrs={"size": 90}),
+            "summary": forms.Textarea(attrs={"rows": 14, "cols": 100}),
+        },
+    )
     fieldsets = [
         (None, {"fields": ["title", "slug", "status", "date", "kind"]}),
         (_("Where"), {"fields": ["venue", "city", "country", "organizer", "parent"]}),

@@ -642,7 +642,11 @@ class Meeting(SlugNaturalKey, models.Model):
         Topic, blank=True, related_name="meetings", verbose_name=_("topics")
     )
     reports = models.ManyToManyField(
-        Article, blank=True, related_name="meetings", verbose_name=_("reports")
+        Article,
+        through="Coverage",
+        blank=True,
+        related_name="meetings",
+        verbose_name=_("reports"),
     )
     mentioned_people = models.ManyToManyField(
         Person,
@@ -688,6 +692,41 @@ class Meeting(SlugNaturalKey, models.Model):
     @property
     def paragraphs(self):
         return [p.strip() for p in self.summary.replace("\r\n", "\n").split("\n\n") if p.strip()]
+
+
+class CoverageManager(models.Manager):
+    def get_by_natural_key(self, meeting_slug, article_slug):
+        return self.get(meeting__slug=meeting_slug, article__slug=article_slug)
+
+
+class Coverage(models.Model):
+    """A report that covers a meeting."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, verbose_name=_("meeting"))
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="coverage", verbose_name=_("report")
+    )
+
+    objects = CoverageManager()
+
+    class Meta:
+        verbose_name = _("report")
+        verbose_name_plural = _("reports covering this meeting")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "article"],
+                name="unique_coverage",
+                violation_error_message=_("This report is already listed for this meeting."),
+            )
+        ]
+
+    def __str__(self):
+        return str(self.article)
+
+    def natural_key(self):
+        return (self.meeting.slug, self.article.slug)
+
+    natural_key.dependencies = ["articles.meeting", "articles.article"]
 
 
 class ParticipantManager(models.Manager):

@@ -4,8 +4,8 @@ from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
 #: Editors add, change and view everything; they delete only the rows edited inline
-#: (names, posts, translation links, participants), not whole records. Report links on a
-#: meeting are rows of an automatic through table, governed by change_meeting.
+#: (names, posts, translation links, participants, reports listed on a meeting), not whole
+#: records.
 EDITABLE = [
     "article",
     "meeting",
@@ -18,6 +18,7 @@ EDITABLE = [
     "organizationname",
     "translation",
     "participant",
+    "coverage",
 ]
 DELETABLE = [
     "post",
@@ -25,6 +26,7 @@ DELETABLE = [
     "organizationname",
     "translation",
     "participant",
+    "coverage",
 ]
 
 
