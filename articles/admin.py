@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from .models import (
+    LANGUAGES,
     Article,
     Coverage,
     Meeting,
@@ -34,7 +35,8 @@ class StatusActionsMixin:
     actions = ["publish", "unpublish"]
 
     def _set_status(self, request, queryset, status, message):
-        updated = queryset.exclude(status=status).update(status=status, updated_at=timezone.now())
+        selected = self.model._default_manager.filter(pk__in=queryset.order_by().values("pk"))
+        updated = selected.exclude(status=status).update(status=status, updated_at=timezone.now())
         self.message_user(request, message(updated), messages.SUCCESS)
 
     @admin.action(description=_("Publish selected items"), permissions=["change"])
@@ -65,7 +67,9 @@ class OutletAdmin(admin.ModelAdmin):
     ordering = ["name"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(article_count=Count("articles"))
+        return (
+            super().get_queryset(request).annotate(article_count=Count("articles", distinct=True))
+        )
 
     @admin.display(description=_("articles"), ordering="article_count")
     def article_count(self, outlet):
@@ -141,8 +145,57 @@ class PostAdmin(admin.ModelAdmin):
     ordering = ["person__name", "title"]
 
 
+def submitted_rows(formset, prefix, field):
+    """The values of `field` in the rows an inline of the same page submits, less deletions.
+
+    The rules in `Translation.clean` see stored links only; the article page saves both
+    of its translation inlines at once, so each checks what the other submits.
+    """
+    try:
+        total = int(formset.data.get(f"{prefix}-TOTAL_FORMS", 0))
+    except ValueError:
+        return []
+    rows = (f"{prefix}-{index}" for index in range(min(total, 1000)))
+    return [
+        formset.data[f"{row}-{field}"]
+        for row in rows
+        if formset.data.get(f"{row}-{field}") and not formset.data.get(f"{row}-DELETE")
+    ]
+
+
+class TranslationLinkFormSet(forms.BaseInlineFormSet):
+    def active_links(self):
+        return [
+            form.cleaned_data
+            for form in self.forms
+            if form.cleaned_data and not form.cleaned_data.get("DELETE")
+        ]
+
+    def clean(self):
+        super().clean()
+        links = self.active_links()
+        if self.fk.name == "translation":
+            if links and submitted_rows(self, "translation_links", "translation"):
+                raise forms.ValidationError(
+                    _(
+                        "An article that translates another cannot have translations of its "
+                        "own: link the translations to its original instead."
+                    )
+                )
+            return
+        languages = [link["translation"].language for link in links if link.get("translation")]
+        repeated = {language for language in languages if languages.count(language) > 1}
+        if repeated:
+            names = ", ".join(sorted(str(dict(LANGUAGES)[code]) for code in repeated))
+            raise forms.ValidationError(
+                _("An article has one translation per language; this save adds two in %(lang)s.")
+                % {"lang": names}
+            )
+
+
 class TranslationInline(admin.TabularInline):
     model = Translation
+    formset = TranslationLinkFormSet
     fk_name = "source"
     extra = 0
     autocomplete_fields = ["translation"]
@@ -153,6 +206,7 @@ class TranslationInline(admin.TabularInline):
 
 class SourceInline(admin.TabularInline):
     model = Translation
+    formset = TranslationLinkFormSet
     fk_name = "translation"
     extra = 0
     max_num = 1
@@ -309,7 +363,7 @@ class MeetingAdmin(StatusActionsMixin, admin.ModelAdmin):
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).annotate(report_count=Count("reports"))
+        return super().get_queryset(request).annotate(report_count=Count("reports", distinct=True))
 
     @admin.display(description=_("place"))
     def place_display(self, meeting):

@@ -553,14 +553,14 @@ class Translation(models.Model):
         others = Translation.objects.exclude(pk=self.pk)
         if source.pk and others.filter(translation=source.pk).exists():
             raise ValidationError(
-                {
-                    "source": _("“%(title)s” is itself a translation: link its original instead.")
-                    % {"title": source}
-                }
+                _("“%(title)s” is itself a translation: link its original instead.")
+                % {"title": source}
             )
         if translation.pk and others.filter(source=translation.pk).exists():
-            message = _("“%(title)s” has translations of its own, so it cannot be a translation.")
-            raise ValidationError({"translation": message % {"title": translation}})
+            raise ValidationError(
+                _("“%(title)s” has translations of its own, so it cannot be a translation.")
+                % {"title": translation}
+            )
         if source.pk:
             same_language = (
                 Article.objects.filter(source_links__in=others.filter(source=source.pk))
@@ -569,12 +569,9 @@ class Translation(models.Model):
                 .first()
             )
             if same_language is not None:
-                message = _("“%(title)s” already translates this source into %(lang)s.")
                 raise ValidationError(
-                    {
-                        "translation": message
-                        % {"title": same_language, "lang": translation.get_language_display()}
-                    }
+                    _("“%(title)s” already translates this source into %(lang)s.")
+                    % {"title": same_language, "lang": translation.get_language_display()}
                 )
 
 

@@ -1,0 +1,839 @@
+"""The Django admin as an editor (a staff user in the "Editors" group) uses it."""
+
+import re
+
+import pytest
+from django import forms
+from django.apps import apps
+from django.contrib import admin
+from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
+from django.urls import reverse
+
+from articles import models
+from tests import factories
+
+# Helpers ---------------------------------------------------------------------------------
+
+
+def admin_url(model, page, *args):
+    return reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_{page}", args=args)
+
+
+def widget_values(name, widget, value):
+    """The POST data a browser sends for `widget`, rendered with `value`, left untouched."""
+    if isinstance(widget, RelatedFieldWidgetWrapper):
+        widget = widget.widget
+    if isinstance(widget, forms.MultiWidget):
+        values = value if isinstance(value, list | tuple) else widget.decompress(value)
+        data = {}
+        for suffix, subwidget, subvalue in zip(
+            widget.widgets_names, widget.widgets, values, strict=True
+        ):
+            data.update(widget_values(name + suffix, subwidget, subvalue))
+        return data
+    if isinstance(widget, forms.CheckboxInput):
+        return {name: "on"} if widget.check_test(value) else {}
+    if isinstance(widget, forms.widgets.ChoiceWidget):
+        selected = widget.format_value(value)
+        if widget.allow_multiple_selected:
+            return {name: selected}
+        return {name: selected[0] if selected else ""}
+    formatted = widget.format_value(value)
+    return {name: "" if formatted is None else formatted}
+
+
+def form_values(form):
+    """The POST data of an unbound form, as rendered: its initial values."""
+    data = {}
+    for bound_field in form:
+        data.update(
+            widget_values(bound_field.html_name, bound_field.field.widget, bound_field.value())
+        )
+    return data
+
+
+def changeform_data(response):
+    """The POST data of a rendered admin add/change page, submitted as it is shown."""
+    data = form_values(response.context["adminform"].form)
+    for inline in response.context["inline_admin_formsets"]:
+        formset = inline.formset
+        data.update(form_values(formset.management_form))
+        for form in formset.forms:
+            data.update(form_values(form))
+    data["_save"] = "Save"
+    return data
+
+
+def inline_formset(response, model, fk_name):
+    """The rendered inline formset for `model` joined to the page's object by `fk_name`."""
+    matches = [
+        inline.formset
+        for inline in response.context["inline_admin_formsets"]
+        if inline.formset.model is model and inline.formset.fk.name == fk_name
+    ]
+    assert len(matches) == 1, f"no single inline for {model.__name__}.{fk_name}"
+    return matches[0]
+
+
+def add_inline_row(data, formset, **values):
+    """Add a row to an inline formset as the "Add another" button does, with `values`."""
+    prefix = formset.prefix
+    index = int(data[f"{prefix}-TOTAL_FORMS"])
+    for name, value in form_values(formset.empty_form).items():
+        data[name.replace("__prefix__", str(index))] = value
+    for field, value in values.items():
+        data[f"{prefix}-{index}-{field}"] = value
+    data[f"{prefix}-TOTAL_FORMS"] = str(index + 1)
+    return data
+
+
+def form_errors(response):
+    """Every error on a re-rendered admin form, for assertion messages."""
+    if response.context is None or "adminform" not in response.context:
+        return None
+    errors = {"form": response.context["adminform"].form.errors}
+    for inline in response.context["inline_admin_formsets"]:
+        formset = inline.formset
+        errors[formset.prefix] = [formset.non_form_errors(), *formset.errors]
+    return errors
+
+
+def messages_of(response):
+    return [str(message) for message in response.context["messages"]]
+
+
+# 1. Every registered model: changelist, add page, change page ----------------------------
+
+#: Every model registered in the admin, with a factory building one saved instance.
+REGISTERED = [
+    pytest.param(models.Outlet, factories.OutletFactory, id="outlet"),
+    pytest.param(models.Topic, factories.TopicFactory, id="topic"),
+    pytest.param(models.Person, factories.PersonFactory, id="person"),
+    pytest.param(models.Organization, factories.OrganizationFactory, id="organization"),
+    pytest.param(models.Post, factories.PostFactory, id="post"),
+    pytest.param(models.Article, factories.ArticleFactory, id="article"),
+    pytest.param(models.Translation, factories.TranslationFactory, id="translation"),
+    pytest.param(models.Meeting, factories.MeetingFactory, id="meeting"),
+]
+
+
+def test_the_table_covers_every_registered_model():
+    app_models = apps.get_app_config("articles").get_models()
+    registered = {model for model in app_models if admin.site.is_registered(model)}
+    assert registered == {param.values[0] for param in REGISTERED}
+
+
+@pytest.mark.parametrize(("model", "factory"), REGISTERED)
+@pytest.mark.parametrize("page", ["changelist", "add", "change"])
+def test_editor_opens_admin_pages(seed, editor_client, model, factory, page):
+    obj = factory()
+    args = [obj.pk] if page == "change" else []
+    response = editor_client.get(admin_url(model, page, *args))
+    assert response.status_code == 200
+    if page in ("add", "change"):
+        assert 'name="_save"' in response.text  # an editable form, not a read-only view
+    if page == "change":
+        assert response.context["original"] == obj
+    if page == "changelist":
+        assert obj in response.context["cl"].result_list
+
+
+@pytest.mark.parametrize(("model", "factory"), REGISTERED)
+def test_editor_opens_the_change_page_of_every_seed_object(seed, editor_client, model, factory):
+    objects = list(model.objects.all())
+    assert objects, f"the seed has no {model._meta.verbose_name}"
+    for obj in objects:
+        response = editor_client.get(admin_url(model, "change", obj.pk))
+        assert response.status_code == 200, obj
+
+
+# 2. Saving through the change forms -----------------------------------------------------
+
+
+def test_editor_saves_the_article_change_form(seed, editor_client):
+    article = models.Article.objects.get(slug="bayramov-meets-un-high-commissioner-volker-turk")
+    person = models.Person.objects.get(slug="khalaf-khalafov")
+    url = admin_url(models.Article, "change", article.pk)
+    published_at = article.published_at
+    data = changeform_data(editor_client.get(url))
+    data["title"] = "Bayramov meets Türk in New York"
+    data["dateline"] = "New York"
+    data["people"] = [*data["people"], str(person.pk)]
+
+    response = editor_client.post(url, data)
+
+    assert response.status_code == 302, form_errors(response)
+    assert response.url == admin_url(models.Article, "changelist")
+    article.refresh_from_db()
+    assert article.title == "Bayramov meets Türk in New York"
+    assert article.dateline == "New York"
+    assert person in article.people.all()
+    assert article.people.count() == 3
+    assert article.language == "en"
+    assert article.outlet.slug == "menafn"
+    assert article.agency.slug == "azernews"
+    assert article.published_at == published_at
+
+
+def test_editor_adds_an_article_through_the_add_form(seed, editor_client):
+    outlet = models.Outlet.objects.get(slug="azertac")
+    url = admin_url(models.Article, "add")
+    data = changeform_data(editor_client.get(url))
+    data.update(
+        title="Jeyhun Bayramov reçoit Volker Türk",
+        slug="bayramov-recoit-volker-turk",
+        language="fr",
+        body="Premier paragraphe.\n\nSecond paragraphe.",
+        outlet=str(outlet.pk),
+        published_at_0="2024-09-26",
+        published_at_1="10:30:00",
+    )
+
+    response = editor_client.post(url, data)
+
+    assert response.status_code == 302, form_errors(response)
+    article = models.Article.objects.get(slug="bayramov-recoit-volker-turk")
+    assert (article.title, article.language, article.outlet) == (
+        "Jeyhun Bayramov reçoit Volker Türk",
+        "fr",
+        outlet,
+    )
+    assert article.status == models.Status.DRAFT
+    assert article.published_at.isoformat() == "2024-09-26T10:30:00+00:00"
+    assert article.paragraphs == ["Premier paragraphe.", "Second paragraphe."]
+
+
+def test_editor_edits_a_translation_link_inline_on_the_article(seed, editor_client):
+    link = models.Translation.objects.get()
+    url = admin_url(models.Article, "change", link.source.pk)
+    response = editor_client.get(url)
+    formset = inline_formset(response, models.Translation, "source")
+    assert [form.instance for form in formset.forms] == [link]
+    data = changeform_data(response)
+    data[f"{formset.prefix}-0-method"] = models.Translation.Method.MACHINE
+    data[f"{formset.prefix}-0-notes"] = "Machine translated."
+
+    response = editor_client.post(url, data)
+
+    assert response.status_code == 302, form_errors(response)
+    link.refresh_from_db()
+    assert link.method == models.Translation.Method.MACHINE
+    assert link.notes == "Machine translated."
+    assert models.Translation.objects.count() == 1
+
+
+def test_editor_removes_a_translation_link_inline_on_the_article(seed, editor_client):
+    link = models.Translation.objects.get()
+    url = admin_url(models.Article, "change", link.translation.pk)
+    response = editor_client.get(url)
+    data = changeform_data(response)
+    data[f"{inline_formset(response, models.Translation, 'translation').prefix}-0-DELETE"] = "on"
+
+    response = editor_client.post(url, data)
+
+    assert response.status_code == 302, form_errors(response)
+    assert not models.Translation.objects.exists()
+    assert models.Article.objects.filter(pk__in=[link.source_id, link.translation_id]).count() == 2
+
+
+def test_editor_links_a_translation_through_the_article_inline(editor_client):
+    source = factories.ArticleFactory(language="en")
+    translation = factories.ArticleFactory(language="de")
+    url = admin_url(models.Article, "change", source.pk)
+    response = editor_client.get(url)
+    data = add_inline_row(
+        changeform_data(response),
+        inline_formset(response, models.Translation, "source"),
+        translation=str(translation.pk),
+        method=models.Translation.Method.HUMAN,
+    )
+
+    response = editor_client.post(url, data)
+
+    assert response.status_code == 302, form_errors(response)
+    link = models.Translation.objects.get()
+    assert (link.source, link.translation, link.method) == (source, translation, "human")
+
+
+def test_editor_links_a_source_through_the_translation_article_inline(editor_client):
+    source = factories.ArticleFactory(language="en")
+    translation = factories.ArticleFactory(language="ru")
+    url = admin_url(models.Article, "change", translation.pk)
+    response = editor_client.get(url)
+    data = add_inline_row(
+        changeform_data(response),
+        inline_formset(response, models.Translation, "translation"),
+        source=str(source.pk),
+    )
+
+    response = editor_client.post(url, data)
+
+    assert response.status_code == 302, form_errors(response)
+    link = models.Translation.objects.get()
+    assert (link.source, link.translation) == (source, translation)
+
+
+def test_editor_saves_the_meeting_change_form_with_its_inlines(seed, editor_client):
+    meeting = models.Meeting.objects.get(slug="bayramov-meets-turk-unga-79-2024")
+    participants_before = list(meeting.participants.values_list("pk", flat=True))
+    report = models.Article.objects.get(
+        slug="bayramov-addresses-54th-session-of-un-human-rights-council"
+    )
+    person = models.Person.objects.get(slug="khalaf-khalafov")
+    url = admin_url(models.Meeting, "change", meeting.pk)
+    response = editor_client.get(url)
+    data = changeform_data(response)
+    data["title"] = "Bayramov and Türk meet in New York"
+    data["city"] = "New York"
+    data = add_inline_row(
+        data,
+        inline_formset(response, models.Participant, "meeting"),
+        person=str(person.pk),
+        reported_name="Khalaf Khalafov",
+        reported_title="Deputy Foreign Minister",
+        side=models.Participant.Side.GUEST,
+        position="9",
+    )
+    data = add_inline_row(
+        data,
+        inline_formset(response, models.Meeting.reports.through, "meeting"),
+        article=str(report.pk),
+    )
+
+    response = editor_client.post(url, data)
+
+    assert response.status_code == 302, form_errors(response)
+    meeting.refresh_from_db()
+    assert meeting.title == "Bayramov and Türk meet in New York"
+    assert meeting.city == "New York"
+    assert meeting.date.isoformat() == "2024-09-25"
+    added = meeting.participants.exclude(pk__in=participants_before).get()
+    assert (added.person, added.reported_title, added.side, added.position) == (
+        person,
+        "Deputy Foreign Minister",
+        "guest",
+        9,
+    )
+    assert meeting.participants.count() == len(participants_before) + 1
+    assert set(meeting.reports.values_list("slug", flat=True)) == {
+        "bayramov-meets-un-high-commissioner-volker-turk",
+        report.slug,
+    }
+    assert meeting.topics.count() == 6
+
+
+# 3. and 4. Translation rules refused with a message, not a server error ------------------
+
+
+def test_same_language_translation_link_is_refused_on_the_article_page(editor_client):
+    source = factories.ArticleFactory(language="en")
+    other = factories.ArticleFactory(language="en")
+    url = admin_url(models.Article, "change", source.pk)
+    response = editor_client.get(url)
+    data = add_inline_row(
+        changeform_data(response),
+        inline_formset(response, models.Translation, "source"),
+        translation=str(other.pk),
+    )
+
+    response = editor_client.post(url, data)
+
+    assert response.status_code == 200
+    assert "Please correct the error below." in response.text
+    assert "A translation must be in another language than its source" in response.text
+    assert "(both are English)" in response.text
+    assert not models.Translation.objects.exists()
+
+
+def test_same_language_source_link_is_refused_on_the_article_page(editor_client):
+    translation = factories.ArticleFactory(language="fr")
+    other = factories.ArticleFactory(language="fr")
+    url = admin_url(models.Article, "change", translation.pk)
+    response = editor_client.get(url)
+    data = add_inline_row(
+        changeform_data(response),
+        inline_formset(response, models.Translation, "translation"),
+        source=str(other.pk),
+    )
+
+    response = editor_client.post(url, data)
+
+    assert response.status_code == 200
+    assert "A translation must be in another language than its source" in response.text
+    assert not models.Translation.objects.exists()
+
+
+@pytest.mark.parametrize("side", ["source", "translation"])
+def test_changing_language_to_that_of_a_linked_version_is_refused(seed, editor_client, side):
+    link = models.Translation.objects.select_related("source", "translation").get()
+    article, other = (
+        (link.source, link.translation) if side == "source" else (link.translation, link.source)
+    )
+    url = admin_url(models.Article, "change", article.pk)
+    data = changeform_data(editor_client.get(url))
+    data["language"] = other.language
+    data["title"] = "A new title that must not be stored"
+
+    response = editor_client.post(url, data)
+
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    assert list(errors) == ["language"]
+    assert f"“{other.title}”, a version of this article, is already in" in errors["language"][0]
+    shown = re.search(r'<ul class="errorlist" id="id_language_error">(.*?)</ul>', response.text)
+    assert shown, "no error list under the language field"
+    assert f"“{other.title}”, a version of this article, is already in" in shown.group(1)
+    stored = models.Article.objects.get(pk=article.pk)
+    assert (stored.language, stored.title) == (article.language, article.title)
+
+
+# 5. Publish and unpublish actions -------------------------------------------------------
+
+STATUS_ACTIONS = [
+    pytest.param(
+        "publish", models.Status.DRAFT, models.Status.PUBLISHED, "2 items published.", id="publish"
+    ),
+    pytest.param(
+        "unpublish",
+        models.Status.PUBLISHED,
+        models.Status.DRAFT,
+        "2 items returned to draft.",
+        id="unpublish",
+    ),
+]
+STATUS_MODELS = [
+    pytest.param(factories.ArticleFactory, id="article"),
+    pytest.param(factories.MeetingFactory, id="meeting"),
+]
+
+
+@pytest.mark.parametrize("factory", STATUS_MODELS)
+def test_status_actions_are_offered_on_the_changelist(editor_client, factory):
+    url = admin_url(factory._meta.model, "changelist")
+    factory()
+
+    response = editor_client.get(url)
+
+    choices = dict(response.context["action_form"].fields["action"].choices)
+    assert choices["publish"] == "Publish selected items"
+    assert choices["unpublish"] == "Unpublish selected items (back to draft)"
+    assert "delete_selected" not in choices  # editors do not delete whole records
+
+
+@pytest.mark.parametrize("factory", STATUS_MODELS)
+@pytest.mark.parametrize(("action", "before", "after", "message"), STATUS_ACTIONS)
+def test_status_action_changes_exactly_the_selected_items(
+    editor_client, factory, action, before, after, message
+):
+    model = factory._meta.model
+    objects = factory.create_batch(4, status=before)
+    selected, others = objects[:2], objects[2:]
+    url = admin_url(model, "changelist")
+
+    response = editor_client.post(
+        url,
+        {
+            "action": action,
+            "_selected_action": [obj.pk for obj in selected],
+            "index": "0",
+            "select_across": "0",
+        },
+        follow=True,
+    )
+
+    assert response.redirect_chain == [(url, 302)]
+    assert message in messages_of(response)
+    assert message in response.text
+    statuses = dict(model.objects.values_list("pk", "status"))
+    assert {statuses[obj.pk] for obj in selected} == {after}
+    assert {statuses[obj.pk] for obj in others} == {before}
+
+
+# 6. Search, filters and the translation links column -------------------------------------
+
+
+def changelist_rows(response):
+    """The rendered rows of a changelist, as HTML, keyed by the change URL they link to."""
+    rows = {}
+    for row in re.findall(r"<tr[^>]*>(.*?)</tr>", response.text, flags=re.DOTALL):
+        link = re.search(r'<a href="([^"]+/change/)[^"]*"', row)
+        if link:
+            rows[link.group(1)] = row
+    return rows
+
+
+def changelist_cell(response, obj, column):
+    row = changelist_rows(response)[admin_url(type(obj), "change", obj.pk)]
+    cell = re.search(rf'<td class="field-{column}[^"]*">(.*?)</td>', row, flags=re.DOTALL)
+    assert cell, f"no {column} cell in {row}"
+    return cell.group(1).strip()
+
+
+def test_changelist_search_finds_articles_by_title(editor_client):
+    wanted = factories.ArticleFactory(title="Bayramov meets Volker Türk in New York")
+    other = factories.ArticleFactory(title="Ombudswoman meets the OHCHR chief adviser")
+
+    response = editor_client.get(admin_url(models.Article, "changelist"), {"q": "volker"})
+
+    assert response.status_code == 200
+    assert list(response.context["cl"].result_list) == [wanted]
+    assert wanted.title in response.text
+    assert other.title not in response.text
+
+
+def test_changelist_filters_articles_by_language(seed, editor_client):
+    response = editor_client.get(admin_url(models.Article, "changelist"), {"language__exact": "fr"})
+
+    assert response.status_code == 200
+    listed = list(response.context["cl"].result_list)
+    assert [article.slug for article in listed] == [
+        "khalafov-s-entretient-avec-une-delegation-du-haut-commissariat-aux-droits-de-l-homme"
+    ]
+    assert models.Article.objects.exclude(language="fr").exists()
+    for article in models.Article.objects.exclude(language="fr"):
+        assert admin_url(models.Article, "change", article.pk) not in changelist_rows(response)
+
+
+def version_links_in(cell):
+    return re.findall(r'<a href="([^"]+)" title="([^"]*)">([^<]+)</a>', cell)
+
+
+def test_translation_links_column_links_to_the_other_versions(editor_client):
+    source = factories.ArticleFactory(language="en", title="The original")
+    french = factories.TranslationFactory(source=source, translation__language="fr").translation
+    german = factories.TranslationFactory(source=source, translation__language="de").translation
+    alone = factories.ArticleFactory(language="en", title="Not translated")
+
+    response = editor_client.get(admin_url(models.Article, "changelist"))
+
+    assert response.status_code == 200
+    source_cell = changelist_cell(response, source, "translation_links_display")
+    assert source_cell.startswith("into ")
+    assert sorted(version_links_in(source_cell)) == sorted(
+        [
+            (admin_url(models.Article, "change", french.pk), french.title, "fr"),
+            (admin_url(models.Article, "change", german.pk), german.title, "de"),
+        ]
+    )
+    for translation in (french, german):
+        cell = changelist_cell(response, translation, "translation_links_display")
+        assert cell.startswith("from ")
+        assert version_links_in(cell) == [
+            (admin_url(models.Article, "change", source.pk), source.title, "en")
+        ]
+    assert changelist_cell(response, alone, "translation_links_display") == "—"
+    for href, _title, _code in version_links_in(source_cell):
+        assert editor_client.get(href).status_code == 200
+
+
+# Query budgets: no query per row ---------------------------------------------------------
+
+
+def test_article_changelist_makes_no_query_per_row(editor_client, django_assert_max_num_queries):
+    for _ in range(7):
+        link = factories.TranslationFactory()
+        factories.TranslationFactory(source=link.source, translation__language="de")
+    assert models.Article.objects.count() == 21
+
+    with django_assert_max_num_queries(15):
+        response = editor_client.get(admin_url(models.Article, "changelist"))
+
+    assert response.context["cl"].result_count == 21
+    assert response.text.count('title="Report number') == 28  # 14 links each way
+
+
+def test_meeting_changelist_makes_no_query_per_row(editor_client, django_assert_max_num_queries):
+    meetings = factories.MeetingFactory.create_batch(20)
+    for meeting in meetings:
+        meeting.reports.add(*factories.ArticleFactory.create_batch(2))
+        meeting.topics.add(factories.TopicFactory())
+        factories.ParticipantFactory.create_batch(2, meeting=meeting)
+
+    with django_assert_max_num_queries(15):
+        response = editor_client.get(admin_url(models.Meeting, "changelist"))
+
+    assert response.context["cl"].result_count == 20
+    assert {changelist_cell(response, meeting, "report_count") for meeting in meetings} == {"2"}
+
+
+# 7. Autocomplete -------------------------------------------------------------------------
+
+AUTOCOMPLETE = [
+    pytest.param(
+        "article",
+        "outlet",
+        lambda: factories.OutletFactory(name="Azertac", slug="azertac"),
+        lambda: factories.OutletFactory(name="News.Az", slug="news-az"),
+        "azert",
+        id="outlet",
+    ),
+    pytest.param(
+        "article",
+        "agency",
+        lambda: factories.OutletFactory(name="Azertac", slug="azertac"),
+        lambda: factories.OutletFactory(name="News.Az", slug="news-az"),
+        "azert",
+        id="agency",
+    ),
+    pytest.param(
+        "article",
+        "people",
+        lambda: factories.PersonFactory(name="Volker Türk"),
+        lambda: factories.PersonFactory(name="Jeyhun Bayramov"),
+        "volker",
+        id="people",
+    ),
+    pytest.param(
+        "article",
+        "organizations",
+        lambda: factories.OrganizationFactory(name="Office of the High Commissioner"),
+        lambda: factories.OrganizationFactory(name="Human Rights Council"),
+        "commissioner",
+        id="organizations",
+    ),
+    pytest.param(
+        "translation",
+        "translation",
+        lambda: factories.ArticleFactory(title="Bayramov meets Türk"),
+        lambda: factories.ArticleFactory(title="Ombudswoman meets Shkolnikov"),
+        "bayramov",
+        id="translation-article",
+    ),
+    pytest.param(
+        models.Meeting.reports.through._meta.model_name,
+        "article",
+        lambda: factories.ArticleFactory(title="Bayramov meets Türk"),
+        lambda: factories.ArticleFactory(title="Ombudswoman meets Shkolnikov"),
+        "bayramov",
+        id="meeting-report-article",
+    ),
+    pytest.param(
+        "participant",
+        "person",
+        lambda: factories.PersonFactory(name="Volker Türk"),
+        lambda: factories.PersonFactory(name="Jeyhun Bayramov"),
+        "volker",
+        id="participant-person",
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("model_name", "field_name", "make_wanted", "make_other", "term"), AUTOCOMPLETE
+)
+def test_autocomplete_finds_the_related_object(
+    editor_client, model_name, field_name, make_wanted, make_other, term
+):
+    wanted, _other = make_wanted(), make_other()
+
+    response = editor_client.get(
+        reverse("admin:autocomplete"),
+        {"app_label": "articles", "model_name": model_name, "field_name": field_name, "term": term},
+    )
+
+    assert response.status_code == 200
+    assert response.json() == {
+        "results": [{"id": str(wanted.pk), "text": str(wanted)}],
+        "pagination": {"more": False},
+    }
+
+
+# 8. Access ------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def staff_without_group_client(client, db):
+    client.force_login(factories.UserFactory(username="intern", is_staff=True))
+    return client
+
+
+def test_staff_without_a_group_may_not_open_the_article_changelist(staff_without_group_client):
+    factories.ArticleFactory()
+    response = staff_without_group_client.get(admin_url(models.Article, "changelist"))
+    assert response.status_code == 403
+
+
+def test_staff_without_a_group_gets_no_autocomplete(staff_without_group_client):
+    factories.OutletFactory(name="Azertac")
+    response = staff_without_group_client.get(
+        reverse("admin:autocomplete"),
+        {"app_label": "articles", "model_name": "article", "field_name": "outlet", "term": "a"},
+    )
+    assert response.status_code == 403
+
+
+@pytest.mark.parametrize("page", ["changelist", "add", "change"])
+def test_anonymous_user_is_sent_to_the_login_page(client, db, page):
+    article = factories.ArticleFactory()
+    url = admin_url(models.Article, page, *([article.pk] if page == "change" else []))
+
+    response = client.get(url)
+
+    assert response.status_code == 302
+    assert response.url == f"{reverse('admin:login')}?next={url}"
+
+
+# 9. View on site ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("status", [models.Status.PUBLISHED, models.Status.DRAFT])
+def test_view_on_site_opens_the_public_page_of_the_article(editor_client, status):
+    article = factories.ArticleFactory(status=status, title="Bayramov meets Türk")
+    response = editor_client.get(admin_url(models.Article, "change", article.pk))
+    links = re.findall(r'<a href="([^"]+)" class="viewsitelink">View on site</a>', response.text)
+    assert len(links) == 1
+
+    response = editor_client.get(links[0])
+
+    assert response.status_code == 302
+    assert response.url == f"http://testserver{article.get_absolute_url()}"
+    assert article.get_absolute_url() == f"/articles/{article.slug}/"
+    response = editor_client.get(response.url)
+    assert response.status_code == 200
+    assert response.context["article"] == article
+
+
+# Rules that span both translation inlines, sorting and searching ----------------------
+
+
+def test_linking_a_source_and_a_translation_in_one_save_is_refused_with_a_message(
+    editor_client,
+):
+    article = factories.ArticleFactory(language="en")
+    source = factories.ArticleFactory(language="fr")
+    translation = factories.ArticleFactory(language="de")
+    url = admin_url(models.Article, "change", article.pk)
+    response = editor_client.get(url)
+    data = changeform_data(response)
+    add_inline_row(
+        data,
+        inline_formset(response, models.Translation, "translation"),
+        source=str(source.pk),
+    )
+    add_inline_row(
+        data,
+        inline_formset(response, models.Translation, "source"),
+        translation=str(translation.pk),
+    )
+
+    response = editor_client.post(url, data)
+
+    assert response.status_code == 200
+    assert re.search(r"Please correct the errors? below\.", response.text)
+    assert not models.Translation.objects.exists()
+
+
+def test_two_translations_into_one_language_in_one_save_are_refused(editor_client):
+    source = factories.ArticleFactory(language="en")
+    first, second = factories.ArticleFactory.create_batch(2, language="fr")
+    url = admin_url(models.Article, "change", source.pk)
+    response = editor_client.get(url)
+    data = changeform_data(response)
+    formset = inline_formset(response, models.Translation, "source")
+    add_inline_row(data, formset, translation=str(first.pk))
+    add_inline_row(data, formset, translation=str(second.pk))
+
+    response = editor_client.post(url, data)
+
+    assert not models.Translation.objects.exists()
+    assert response.status_code == 200
+
+
+def _article_is_a_translation(editor_client):
+    """On a translation's page, add a translation of it: it is itself a translation."""
+    link = factories.TranslationFactory()
+    return (
+        link.translation,
+        "source",
+        {"translation": factories.ArticleFactory(language="de")},
+        f"“{link.translation.title}” is itself a translation: link its original instead.",
+    )
+
+
+def _article_has_translations(editor_client):
+    """On an original's page, give it a source: it has translations of its own."""
+    link = factories.TranslationFactory()
+    return (
+        link.source,
+        "translation",
+        {"source": factories.ArticleFactory(language="de")},
+        f"“{link.source.title}” has translations of its own, so it cannot be a translation.",
+    )
+
+
+def _source_already_has_that_language(editor_client):
+    """On a French article's page, link a source that already has a French translation."""
+    link = factories.TranslationFactory()
+    article = factories.ArticleFactory(language="fr")
+    return (
+        article,
+        "translation",
+        {"source": link.source},
+        f"“{link.translation.title}” already translates this source into French.",
+    )
+
+
+@pytest.mark.parametrize(
+    "case",
+    [_article_is_a_translation, _article_has_translations, _source_already_has_that_language],
+    ids=["is-a-translation", "has-translations", "language-taken"],
+)
+def test_translation_rule_errors_are_shown_on_the_article_page(editor_client, case):
+    article, fk_name, values, message = case(editor_client)
+    links_before = models.Translation.objects.count()
+    url = admin_url(models.Article, "change", article.pk)
+    response = editor_client.get(url)
+    data = add_inline_row(
+        changeform_data(response),
+        inline_formset(response, models.Translation, fk_name),
+        **{field: str(obj.pk) for field, obj in values.items()},
+    )
+
+    response = editor_client.post(url, data)
+
+    assert response.status_code == 200
+    assert models.Translation.objects.count() == links_before
+    formset = inline_formset(response, models.Translation, fk_name)
+    refused_with = [msg for errors in formset.errors for msgs in errors.values() for msg in msgs]
+    assert message in refused_with  # the rule holds; the editor must also be shown why
+    assert "Please correct the error" in response.text
+    assert message in response.text
+
+
+def test_meeting_actions_work_on_the_changelist_sorted_by_reports(editor_client):
+    meetings = factories.MeetingFactory.create_batch(3, status=models.Status.DRAFT)
+    response = editor_client.get(admin_url(models.Meeting, "changelist"))
+    column = response.context["cl"].list_display.index("report_count")
+    url = f"{admin_url(models.Meeting, 'changelist')}?o={column}"
+    assert editor_client.get(url).status_code == 200
+
+    response = editor_client.post(
+        url,
+        {
+            "action": "publish",
+            "_selected_action": [meeting.pk for meeting in meetings[:2]],
+            "index": "0",
+            "select_across": "0",
+        },
+        follow=True,
+    )
+
+    assert "2 items published." in messages_of(response)
+    assert [m.status for m in models.Meeting.objects.order_by("pk")] == [
+        "published",
+        "published",
+        "draft",
+    ]
+
+
+def test_meeting_report_count_is_right_when_searching_by_participant(editor_client):
+    meeting = factories.MeetingFactory(title="Bilateral meeting")
+    meeting.reports.add(factories.ArticleFactory())
+    factories.ParticipantFactory(meeting=meeting, reported_name="Jeyhun Bayramov")
+    factories.ParticipantFactory(meeting=meeting, reported_name="Elnur Bayramov")
+    url = admin_url(models.Meeting, "changelist")
+
+    response = editor_client.get(url, {"q": "Bayramov"})
+
+    assert list(response.context["cl"].result_list) == [meeting]
+    assert changelist_cell(response, meeting, "report_count") == "1"
