@@ -1,7 +1,14 @@
 from django.apps import AppConfig
+from django.db.models.signals import post_migrate, pre_migrate
 from django.utils.translation import gettext_lazy as _
 
 
 class ArticlesConfig(AppConfig):
     name = "articles"
     verbose_name = _("Newsroom")
+
+    def ready(self):
+        from . import triggers
+
+        pre_migrate.connect(triggers.remove, sender=self)
+        post_migrate.connect(triggers.install, sender=self)

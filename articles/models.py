@@ -82,6 +82,37 @@ class Outlet(SlugNaturalKey, models.Model):
         return f"{reverse('article-list')}?outlet={self.slug}"
 
 
+class OutletNameManager(models.Manager):
+    def get_by_natural_key(self, outlet_slug, name):
+        return self.get(outlet__slug=outlet_slug, name=name)
+
+
+class OutletName(models.Model):
+    """Another name an outlet goes by in signatures and tags ("Azertaj", "АЗЕРТАДЖ")."""
+
+    outlet = models.ForeignKey(
+        Outlet, on_delete=models.CASCADE, related_name="other_names", verbose_name=_("outlet")
+    )
+    name = models.CharField(_("name"), max_length=200)
+
+    objects = OutletNameManager()
+
+    class Meta:
+        verbose_name = _("other name")
+        verbose_name_plural = _("other names")
+        constraints = [
+            models.UniqueConstraint(fields=["outlet", "name"], name="unique_outlet_other_name")
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def natural_key(self):
+        return (*self.outlet.natural_key(), self.name)
+
+    natural_key.dependencies = ["articles.outlet"]
+
+
 class Topic(SlugNaturalKey, models.Model):
     """A subject discussed at meetings, from the desk's controlled list."""
 
@@ -371,6 +402,11 @@ class Article(SlugNaturalKey, models.Model):
     Status = Status
 
     title = models.CharField(_("title"), max_length=300)
+    title_is_provisional = models.BooleanField(
+        _("title to review"),
+        default=False,
+        help_text=_("The importer built this title from the lead; an editor should rewrite it."),
+    )
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     language = models.CharField(_("language"), max_length=7, choices=LANGUAGES)
     outlet = models.ForeignKey(
@@ -415,6 +451,14 @@ class Article(SlugNaturalKey, models.Model):
         blank=True,
         related_name="articles",
         verbose_name=_("organizations named"),
+    )
+    import_fingerprint = models.CharField(
+        _("import fingerprint"),
+        max_length=64,
+        blank=True,
+        db_index=True,
+        editable=False,
+        help_text=_("A hash of the normalised text as imported; importing it again is a no-op."),
     )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
@@ -801,3 +845,76 @@ class Participant(models.Model):
     def clean(self):
         if self.post_id and self.person_id and self.post.person_id != self.person_id:
             raise ValidationError({"post": _("This post belongs to someone else.")})
+
+
+class NameProposal(models.Model):
+    """A person or organization the importer found in a report but could not match.
+
+    Nothing becomes a `Person` or `Organization` until an editor confirms it.
+    """
+
+    class Kind(models.TextChoices):
+        PERSON = "person", _("Person")
+        ORGANIZATION = "organization", _("Organization")
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="name_proposals", verbose_name=_("article")
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind)
+    name = models.CharField(_("name"), max_length=300)
+    context = models.CharField(
+        _("context"), max_length=500, blank=True, help_text=_("Where the report names it.")
+    )
+    created_at = models.DateTimeField(_("proposed"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("name to confirm")
+        verbose_name_plural = _("names to confirm")
+        constraints = [
+            models.UniqueConstraint(fields=["article", "kind", "name"], name="unique_name_proposal")
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.get_kind_display()})"
+
+
+class RelationProposal(models.Model):
+    """Another report the importer thinks covers the same meeting, or translates this one."""
+
+    class Relation(models.TextChoices):
+        TRANSLATION = "translation", _("Translation")
+        SAME_EVENT = "same_event", _("Same event")
+
+    article = models.ForeignKey(
+        Article,
+        on_delete=models.CASCADE,
+        related_name="relation_proposals",
+        verbose_name=_("article"),
+    )
+    candidate = models.ForeignKey(
+        Article,
+        on_delete=models.CASCADE,
+        related_name="+",
+        verbose_name=_("related report"),
+    )
+    relation = models.CharField(_("relation"), max_length=20, choices=Relation)
+    score = models.FloatField(_("score"))
+    created_at = models.DateTimeField(_("proposed"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("proposed relation")
+        verbose_name_plural = _("proposed relations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["article", "candidate"], name="unique_relation_proposal"
+            ),
+            models.CheckConstraint(
+                condition=~Q(article=F("candidate")), name="relation_proposal_not_self"
+            ),
+            models.CheckConstraint(
+                condition=Q(score__gte=0, score__lte=1), name="relation_proposal_score_range"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.get_relation_display()}: {self.candidate}"

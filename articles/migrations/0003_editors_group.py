@@ -4,10 +4,11 @@ from django.contrib.auth.management import create_permissions
 from django.db import migrations
 
 #: Editors add, change and view everything; they delete only the rows edited inline
-#: (names, posts, translation links, participants, reports listed on a meeting), not whole
-#: records.
+#: (names, posts, translation links, participants, reports listed on a meeting) and the
+#: importer's proposals they dismiss, not whole records.
 EDITABLE = [
     "article",
+    "outletname",
     "meeting",
     "person",
     "organization",
@@ -21,6 +22,9 @@ EDITABLE = [
     "coverage",
 ]
 DELETABLE = [
+    "outletname",
+    "nameproposal",
+    "relationproposal",
     "post",
     "personname",
     "organizationname",
@@ -38,6 +42,7 @@ def create_editors(apps, schema_editor):
     Permission = apps.get_model("auth", "Permission")
     codenames = [f"{action}_{model}" for model in EDITABLE for action in ("add", "change", "view")]
     codenames += [f"delete_{model}" for model in DELETABLE]
+    codenames += ["view_nameproposal", "view_relationproposal"]
     editors, _ = Group.objects.get_or_create(name="Editors")
     editors.permissions.add(
         *Permission.objects.filter(content_type__app_label="articles", codename__in=codenames)
@@ -50,7 +55,7 @@ def remove_editors(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("articles", "0002_translation_triggers"),
+        ("articles", "0002_import_proposals"),
         ("auth", "0012_alter_user_first_name_max_length"),
         ("contenttypes", "0002_remove_content_type_name"),
     ]

@@ -4,9 +4,13 @@ A translation link joins two articles in different languages, and translation gr
 are stars: an original with its translations. The triggers refuse a link that breaks
 these rules, and a change of an article's language that would break them, whatever
 code path writes to the database.
+
+They are installed after every `migrate` and removed before it (see `ArticlesConfig`):
+SQLite rebuilds a table to alter it, which would drop a trigger on that table and trip
+over a trigger on another table that names it.
 """
 
-from django.db import migrations
+from django.db import connections
 
 SAME_LANGUAGE = "A translation must be in a different language from its source."
 SOURCE_IS_TRANSLATION = "The source of a translation cannot itself be a translation."
@@ -30,20 +34,21 @@ SQLITE_TRANSLATION_CHECKS = f"""
 """
 
 SQLITE_FORWARD = [
-    f"""CREATE TRIGGER articles_translation_rules_insert
+    f"""CREATE TRIGGER IF NOT EXISTS articles_translation_rules_insert
     BEFORE INSERT ON articles_translation
     BEGIN {SQLITE_TRANSLATION_CHECKS} END;""",
-    f"""CREATE TRIGGER articles_translation_rules_update
+    f"""CREATE TRIGGER IF NOT EXISTS articles_translation_rules_update
     BEFORE UPDATE OF source_id, translation_id ON articles_translation
     BEGIN {SQLITE_TRANSLATION_CHECKS} END;""",
-    f"""CREATE TRIGGER articles_article_language_rules
+    f"""CREATE TRIGGER IF NOT EXISTS articles_article_language_rules
     BEFORE UPDATE OF language ON articles_article
     BEGIN
         SELECT RAISE(ABORT, '{LANGUAGE_CLASH}')
         WHERE EXISTS (
             SELECT 1 FROM articles_translation t
             JOIN articles_article other
-              ON other.id = CASE WHEN t.source_id = NEW.id THEN t.translation_id ELSE t.source_id END
+              ON other.id = CASE WHEN t.source_id = NEW.id
+                                THEN t.translation_id ELSE t.source_id END
             WHERE (t.source_id = NEW.id OR t.translation_id = NEW.id)
               AND other.language = NEW.language
         );
@@ -57,7 +62,7 @@ SQLITE_BACKWARD = [
 ]
 
 POSTGRESQL_FORWARD = [
-    f"""CREATE FUNCTION articles_translation_rules() RETURNS trigger AS $$
+    f"""CREATE OR REPLACE FUNCTION articles_translation_rules() RETURNS trigger AS $$
     BEGIN
         IF (SELECT language FROM articles_article WHERE id = NEW.source_id)
            = (SELECT language FROM articles_article WHERE id = NEW.translation_id) THEN
@@ -74,15 +79,17 @@ POSTGRESQL_FORWARD = [
         RETURN NEW;
     END;
     $$ LANGUAGE plpgsql;""",
+    "DROP TRIGGER IF EXISTS articles_translation_rules ON articles_translation;",
     """CREATE TRIGGER articles_translation_rules
     BEFORE INSERT OR UPDATE OF source_id, translation_id ON articles_translation
     FOR EACH ROW EXECUTE FUNCTION articles_translation_rules();""",
-    f"""CREATE FUNCTION articles_article_language_rules() RETURNS trigger AS $$
+    f"""CREATE OR REPLACE FUNCTION articles_article_language_rules() RETURNS trigger AS $$
     BEGIN
         IF EXISTS (
             SELECT 1 FROM articles_translation t
             JOIN articles_article other
-              ON other.id = CASE WHEN t.source_id = NEW.id THEN t.translation_id ELSE t.source_id END
+              ON other.id = CASE WHEN t.source_id = NEW.id
+                                THEN t.translation_id ELSE t.source_id END
             WHERE (t.source_id = NEW.id OR t.translation_id = NEW.id)
               AND other.language = NEW.language
         ) THEN
@@ -91,6 +98,7 @@ POSTGRESQL_FORWARD = [
         RETURN NEW;
     END;
     $$ LANGUAGE plpgsql;""",
+    "DROP TRIGGER IF EXISTS articles_article_language_rules ON articles_article;",
     """CREATE TRIGGER articles_article_language_rules
     BEFORE UPDATE OF language ON articles_article
     FOR EACH ROW WHEN (OLD.language IS DISTINCT FROM NEW.language)
@@ -98,30 +106,41 @@ POSTGRESQL_FORWARD = [
 ]
 
 POSTGRESQL_BACKWARD = [
-    "DROP TRIGGER IF EXISTS articles_translation_rules ON articles_translation;",
-    "DROP FUNCTION IF EXISTS articles_translation_rules();",
-    "DROP TRIGGER IF EXISTS articles_article_language_rules ON articles_article;",
-    "DROP FUNCTION IF EXISTS articles_article_language_rules();",
+    "DROP FUNCTION IF EXISTS articles_translation_rules() CASCADE;",
+    "DROP FUNCTION IF EXISTS articles_article_language_rules() CASCADE;",
 ]
+
 
 STATEMENTS = {
     "sqlite": (SQLITE_FORWARD, SQLITE_BACKWARD),
     "postgresql": (POSTGRESQL_FORWARD, POSTGRESQL_BACKWARD),
 }
+TABLES = {"articles_article", "articles_translation"}
 
 
-def run(direction):
-    def apply(apps, schema_editor):
-        vendor = schema_editor.connection.vendor
-        if vendor not in STATEMENTS:
-            raise NotImplementedError(f"Newsroom's translation triggers do not support {vendor}.")
-        for statement in STATEMENTS[vendor][direction]:
-            schema_editor.execute(statement)
+def install(using, **kwargs):
+    """Create the triggers, when the tables they guard exist."""
+    connection = connections[using]
+    forward, _ = statements(connection)
+    with connection.cursor() as cursor:
+        if not set(connection.introspection.table_names(cursor)) >= TABLES:
+            return
+        for statement in forward:
+            cursor.execute(statement)
 
-    return apply
+
+def remove(using, **kwargs):
+    connection = connections[using]
+    _, backward = statements(connection)
+    with connection.cursor() as cursor:
+        for statement in backward:
+            cursor.execute(statement)
 
 
-class Migration(migrations.Migration):
-    dependencies = [("articles", "0001_initial")]
-
-    operations = [migrations.RunPython(run(0), run(1))]
+def statements(connection):
+    if connection.vendor not in STATEMENTS:
+        raise NotImplementedError(
+            "Newsroom's translation triggers support SQLite and PostgreSQL, "
+            f"not {connection.vendor}."
+        )
+    return STATEMENTS[connection.vendor]
