@@ -1,24 +1,34 @@
 from django import forms
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
 from django.db.models import Count
-from django.urls import reverse
+from django.http import HttpResponseNotAllowed, HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
+from .forms import ImportReportsForm
+from .importers import Importer, ReportError, decode
 from .models import (
     LANGUAGES,
     Article,
     Coverage,
     Meeting,
+    NameProposal,
     Organization,
     OrganizationName,
     Outlet,
+    OutletName,
     Participant,
     Person,
     PersonName,
     Post,
+    RelationProposal,
     Status,
     Topic,
     Translation,
@@ -58,12 +68,18 @@ class StatusActionsMixin:
         )
 
 
+class OutletNameInline(admin.TabularInline):
+    model = OutletName
+    extra = 1
+
+
 @admin.register(Outlet)
 class OutletAdmin(admin.ModelAdmin):
     list_display = ["name", "country", "language", "homepage", "article_count"]
     list_filter = ["language", "country"]
-    search_fields = ["name", "slug", "homepage"]
+    search_fields = ["name", "slug", "homepage", "other_names__name"]
     prepopulated_fields = {"slug": ["name"]}
+    inlines = [OutletNameInline]
     ordering = ["name"]
 
     def get_queryset(self, request):
@@ -216,6 +232,17 @@ class SourceInline(admin.TabularInline):
     verbose_name_plural = _("this article translates")
 
 
+IMPORT_SESSION_KEY = "articles_import_batch"
+
+
+def accepted_message(proposal, result):
+    if isinstance(proposal, NameProposal):
+        return _("“%(name)s” is now in the database and linked to this article.") % {"name": result}
+    if isinstance(result, Translation):
+        return _("Linked as a translation of “%(title)s”.") % {"title": result.source}
+    return _("Added to %(meetings)s.") % {"meetings": ", ".join(f"“{m}”" for m in result)}
+
+
 def version_links(articles):
     """Links to the admin pages of other-language versions, labelled by language code."""
     return format_html_join(
@@ -232,6 +259,88 @@ def version_links(articles):
     )
 
 
+def proposal_buttons(proposal, route, actions):
+    """Buttons that post the change form to a proposal's action view, with its CSRF token."""
+    return format_html_join(
+        " ",
+        '<button type="submit" class="button" formaction="{}" formnovalidate>{}</button>',
+        (
+            (
+                reverse(
+                    f"admin:articles_article_{route}",
+                    args=[proposal.article_id, proposal.pk, action],
+                ),
+                label,
+            )
+            for action, label in actions
+        ),
+    )
+
+
+class ProposalInline(admin.TabularInline):
+    """Read-only rows of what the importer proposes, each with its buttons."""
+
+    extra = 0
+    can_delete = False
+    show_change_link = False
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+
+class NameProposalInline(ProposalInline):
+    model = NameProposal
+    fields = readonly_fields = ["kind", "name", "buttons"]
+    verbose_name_plural = _("names to confirm (found by the importer, not yet in the database)")
+
+    @admin.display(description=_("confirm"))
+    def buttons(self, proposal):
+        label = (
+            _("Add as person")
+            if proposal.kind == NameProposal.Kind.PERSON
+            else _("Add as organization")
+        )
+        return proposal_buttons(
+            proposal, "name_proposal", [("accept", label), ("dismiss", _("Dismiss"))]
+        )
+
+
+class RelationProposalInline(ProposalInline):
+    model = RelationProposal
+    fk_name = "article"
+    fields = readonly_fields = ["candidate_link", "relation", "score", "buttons"]
+    verbose_name_plural = _("related reports proposed by the importer")
+
+    @admin.display(description=_("report"))
+    def candidate_link(self, proposal):
+        candidate = proposal.candidate
+        return format_html(
+            '<a href="{}">{}</a> ({}, {}, {})',
+            reverse("admin:articles_article_change", args=[candidate.pk]),
+            candidate.title,
+            candidate.get_language_display(),
+            candidate.outlet,
+            candidate.published_at.date(),
+        )
+
+    @admin.display(description=_("link"))
+    def buttons(self, proposal):
+        label = (
+            _("Link as translation")
+            if proposal.relation == RelationProposal.Relation.TRANSLATION
+            else _("Add to its meeting")
+        )
+        return proposal_buttons(
+            proposal, "relation_proposal", [("accept", label), ("dismiss", _("Dismiss"))]
+        )
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("candidate__outlet")
+
+
 @admin.register(Article)
 class ArticleAdmin(StatusActionsMixin, admin.ModelAdmin):
     list_display = [
@@ -241,15 +350,16 @@ class ArticleAdmin(StatusActionsMixin, admin.ModelAdmin):
         "published_at",
         "status",
         "translation_links_display",
+        "title_is_provisional",
     ]
-    list_filter = ["status", "language", "outlet", "published_at"]
+    list_filter = ["status", "language", "outlet", "title_is_provisional", "published_at"]
     list_select_related = ["outlet"]
     date_hierarchy = "published_at"
     search_fields = ["title", "body", "byline", "dateline", "source_url", "outlet__name"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["outlet", "agency", "people", "organizations"]
     readonly_fields = ["created_at", "updated_at"]
-    inlines = [SourceInline, TranslationInline]
+    inlines = [RelationProposalInline, NameProposalInline, SourceInline, TranslationInline]
     ordering = ["-published_at", "-pk"]
     form = forms.modelform_factory(
         Article,
@@ -260,7 +370,7 @@ class ArticleAdmin(StatusActionsMixin, admin.ModelAdmin):
         },
     )
     fieldsets = [
-        (None, {"fields": ["title", "slug", "language", "status", "body"]}),
+        (None, {"fields": ["title", "title_is_provisional", "slug", "language", "status", "body"]}),
         (
             _("Source"),
             {"fields": ["outlet", "agency", "source_url", "published_at", "dateline", "byline"]},
@@ -275,6 +385,139 @@ class ArticleAdmin(StatusActionsMixin, admin.ModelAdmin):
             .get_queryset(request)
             .prefetch_related("translation_links__translation", "source_links__source")
         )
+
+    def get_urls(self):
+        view = self.admin_site.admin_view
+        return [
+            path("import/", view(self.import_view), name="articles_article_import"),
+            path(
+                "<int:object_id>/names/<int:proposal_id>/<str:action>/",
+                view(self.name_proposal_view),
+                name="articles_article_name_proposal",
+            ),
+            path(
+                "<int:object_id>/relations/<int:proposal_id>/<str:action>/",
+                view(self.relation_proposal_view),
+                name="articles_article_relation_proposal",
+            ),
+            *super().get_urls(),
+        ]
+
+    def get_inline_instances(self, request, obj=None):
+        """Proposal rows show only while there are some to act on."""
+        inlines = super().get_inline_instances(request, obj)
+        hidden = set()
+        if obj is None or not obj.name_proposals.exists():
+            hidden.add(NameProposalInline)
+        if obj is None or not obj.relation_proposals.exists():
+            hidden.add(RelationProposalInline)
+        return [inline for inline in inlines if type(inline) not in hidden]
+
+    def act_on_proposal(self, request, object_id, proposal, action, permissions):
+        """Accept or dismiss a proposal, then go back to the article."""
+        if request.method != "POST" or action not in {"accept", "dismiss"}:
+            return HttpResponseNotAllowed(["POST"])
+        needed = permissions[action]
+        if not request.user.has_perms(needed):
+            raise PermissionDenied
+        back = reverse("admin:articles_article_change", args=[object_id])
+        if action == "dismiss":
+            proposal.delete()
+            self.message_user(request, _("“%s” dismissed.") % proposal, messages.SUCCESS)
+            return HttpResponseRedirect(back)
+        try:
+            with transaction.atomic():
+                result = proposal.accept()
+        except ValidationError as error:
+            self.message_user(request, " ".join(error.messages), messages.ERROR)
+        else:
+            self.message_user(request, accepted_message(proposal, result), messages.SUCCESS)
+        return HttpResponseRedirect(back)
+
+    def name_proposal_view(self, request, object_id, proposal_id, action):
+        proposal = get_object_or_404(NameProposal, pk=proposal_id, article_id=object_id)
+        model = "person" if proposal.kind == NameProposal.Kind.PERSON else "organization"
+        return self.act_on_proposal(
+            request,
+            object_id,
+            proposal,
+            action,
+            {
+                "accept": [f"articles.add_{model}", "articles.change_article"],
+                "dismiss": ["articles.delete_nameproposal"],
+            },
+        )
+
+    def relation_proposal_view(self, request, object_id, proposal_id, action):
+        proposal = get_object_or_404(RelationProposal, pk=proposal_id, article_id=object_id)
+        accept = (
+            ["articles.add_translation"]
+            if proposal.relation == RelationProposal.Relation.TRANSLATION
+            else ["articles.change_meeting"]
+        )
+        return self.act_on_proposal(
+            request,
+            object_id,
+            proposal,
+            action,
+            {"accept": accept, "dismiss": ["articles.delete_relationproposal"]},
+        )
+
+    def import_view(self, request):
+        """Upload or paste reports, check what was read, import the ones ticked."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": _("Import reports"),
+        }
+        batch = request.session.get(IMPORT_SESSION_KEY)
+        if request.method == "POST" and "import" in request.POST and batch:
+            chosen = {int(i) for i in request.POST.getlist("report") if i.isdigit()}
+            importer = Importer(outlet=batch["outlet"] or None)
+            results = [
+                importer.import_bytes(item["name"], item["text"].encode())
+                for index, item in enumerate(batch["reports"])
+                if index in chosen
+            ]
+            del request.session[IMPORT_SESSION_KEY]
+            imported = [r for r in results if r.status == "imported"]
+            self.message_user(
+                request,
+                ngettext("%d report imported.", "%d reports imported.", len(imported))
+                % len(imported),
+                messages.SUCCESS if imported else messages.WARNING,
+            )
+            for result in results:
+                if result.status != "imported":
+                    self.message_user(
+                        request,
+                        f"{result.path}: {result.status}"
+                        + (f": {result.error}" if result.error else ""),
+                        messages.WARNING,
+                    )
+            return HttpResponseRedirect(reverse("admin:articles_article_changelist"))
+        form = ImportReportsForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            reports = form.reports()
+            importer = Importer(dry_run=True, outlet=form.cleaned_data["outlet"] or None)
+            previews, stored = [], []
+            for name, data in reports:
+                preview = importer.import_bytes(str(name), data)
+                try:
+                    text, _warnings = decode(data)
+                except ReportError:
+                    text = ""
+                previews.append(preview)
+                stored.append({"name": str(name), "text": text})
+            request.session[IMPORT_SESSION_KEY] = {
+                "reports": stored,
+                "outlet": form.cleaned_data["outlet"],
+            }
+            context["previews"] = previews
+        context["form"] = form
+        return TemplateResponse(request, "admin/articles/article/import_reports.html", context)
 
     @admin.display(description=_("translation links"))
     def translation_links_display(self, article):

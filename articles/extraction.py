@@ -10,7 +10,7 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, cached_property
 
 from django.utils import translation
 from django.utils.dates import MONTHS, MONTHS_3, MONTHS_ALT, MONTHS_AP, WEEKDAYS
@@ -245,15 +245,24 @@ class Extraction:
     def paragraphs(self):
         return self.body.split("\n\n") if self.body else []
 
-    @property
+    @cached_property
     def fingerprint(self):
         return fingerprint(self.body)
 
 
+COMBINING_MARKS = re.compile(
+    "[\u0300-\u036f\u0483-\u0489\u0591-\u05bd\u064b-\u065f\u0670\u1ab0-\u1aff"
+    "\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]"
+)
+
+
 def fold(text):
     """Lower case without diacritics, for comparing spellings: "Türk" -> "turk"."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return COMBINING_MARKS.sub("", unicodedata.normalize("NFKD", text)).casefold()
+
+
+TODAY_FOLDED = {fold(word) for word in TODAY_WORDS}
+YESTERDAY_FOLDED = {fold(word) for word in YESTERDAY_WORDS}
 
 
 def fingerprint(body):
@@ -302,6 +311,7 @@ def month_spellings():
     return sorted(spellings, key=len, reverse=True)
 
 
+@cache
 def date_regex():
     """Day-month or month-day dates in any date language, the year optional."""
     month = r"(?P<{}>" + "|".join(re.escape(m) for m in month_spellings()) + r")\.?"
@@ -525,6 +535,11 @@ def strip_signatures(paragraphs, extraction):
     return paragraphs
 
 
+@cache
+def leading_date_pattern():
+    return re.compile(rf"^(?:on|le|el|am|в|the)?\s*{date_regex()}\s*,?\s*", re.IGNORECASE)
+
+
 def provisional_title(body, max_words=16):
     """A short, factual title from the lead sentence, for an editor to rewrite."""
     lead = SENTENCE_END.split(body.split("\n\n")[0], maxsplit=1)[0].strip()
@@ -533,7 +548,7 @@ def provisional_title(body, max_words=16):
         if attribution:
             lead = lead[: attribution.start()]
     lead = re.sub(r"\s*\([^)]*\)", "", lead)
-    date = re.match(rf"^(?:on|le|el|am|в|the)?\s*{date_regex()}\s*,?\s*", lead, re.IGNORECASE)
+    date = leading_date_pattern().match(lead)
     if date:
         lead = lead[date.end() :]
     parts = [part.strip() for part in lead.rstrip(" .,;:").split(", ") if part.strip()]
@@ -571,9 +586,9 @@ def event_date_in(paragraphs, published):
                 return date
         if published:
             words = set(re.findall(r"[\w'’]+(?: gün)?", folded))
-            if words & {fold(w) for w in TODAY_WORDS} or words & weekday_names(published):
+            if words & TODAY_FOLDED or words & weekday_names(published):
                 return published
-            if words & {fold(w) for w in YESTERDAY_WORDS}:
+            if words & YESTERDAY_FOLDED:
                 return published - dt.timedelta(days=1)
     return None
 

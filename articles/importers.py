@@ -1,21 +1,24 @@
 """Import scraped reports as draft articles.
 
-`Importer.import_bytes()` takes one file's bytes and, in one transaction, writes an
-article with its outlet, the known people and organizations it names, the names it
-proposes for editors to confirm, and the other reports it seems related to. A report
-already imported (same original address, or the same text) is left as it is.
+For each report `Importer` writes an article with its outlet, the known people and
+organizations it names, the names it proposes for editors to confirm, and the other
+reports it seems related to. A report already imported (same original address, or the
+same text) is left as it is.
 """
 
+import codecs
 import datetime as dt
+import itertools
 import logging
+import multiprocessing
 import re
 from dataclasses import dataclass, field
 from functools import cache
 
 from anyascii import anyascii
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
-from django.utils.text import slugify
 
 from .extraction import extract, extract_html, fold
 from .matching import (
@@ -34,11 +37,15 @@ from .models import (
     Outlet,
     RelationProposal,
     Status,
+    unique_slug,
+    unique_slugs,
 )
 
 logger = logging.getLogger(__name__)
 
 MAX_BYTES = 5 * 1024 * 1024
+#: The most related reports proposed for one report, the best first.
+MAX_RELATED = 20
 HTML_SUFFIXES = (".html", ".htm")
 REPORT_SUFFIXES = (".txt", *HTML_SUFFIXES)
 
@@ -57,22 +64,41 @@ def language_detector():
 
 def detect_language(text):
     """The ISO 639-1 code of the text's language, detected offline, or None."""
-    language = language_detector().detect_language_of(text[:3000])
+    language = language_detector().detect_language_of(text[:400])
     return language.iso_code_639_1.name.lower() if language else None
+
+
+#: Encodings a scraped report in the desk's languages may come in when it is not UTF-8:
+#: Western European, Cyrillic, Turkish and Arabic code pages.
+LEGACY_ENCODINGS = [
+    "cp1252",
+    "cp1251",
+    "koi8_r",
+    "cp1254",
+    "cp1256",
+    "iso8859_6",
+    "iso8859_5",
+    "mac_cyrillic",
+]
 
 
 def decode(data):
     """The text of a file's bytes, with a warning when it was not UTF-8."""
     if len(data) > MAX_BYTES:
         raise ReportError(
-            f"the file is {len(data) / 1024 / 1024:.1f} MB; reports over "
-            f"{MAX_BYTES // 1024 // 1024} MB are refused"
+            f"the file is larger than {MAX_BYTES // 1024 // 1024} MB "
+            f"({len(data):,} bytes): reports over 5 MB are refused"
         )
     if not data.strip():
         raise ReportError("the file is empty")
+    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+        try:
+            return data.decode("utf-16"), ["not UTF-8: read as UTF-16, as its byte order mark says"]
+        except UnicodeDecodeError:
+            pass
     sample = data[:8192]
     controls = sum(1 for byte in sample if byte < 32 and byte not in b"\t\n\r\f")
-    if b"\x00" in sample or controls > len(sample) * 0.05:
+    if b"\x00" in data or controls > len(sample) * 0.05:
         raise ReportError("this is a binary file, not a text or HTML report")
     try:
         return data.decode("utf-8-sig"), []
@@ -87,7 +113,7 @@ def decode(data):
             pass
     from charset_normalizer import from_bytes
 
-    best = from_bytes(data).best()
+    best = from_bytes(data, cp_isolation=LEGACY_ENCODINGS).best()
     if best is None or best.encoding is None:
         raise ReportError("the text could not be decoded: it is not UTF-8 nor any known encoding")
     return str(best), [f"not UTF-8: read as {best.encoding}, the encoding it appears to use"]
@@ -140,8 +166,32 @@ class ImportResult:
         }
 
 
+@dataclass
+class Prepared:
+    """A report read and matched, waiting for the database: what `Importer.prepare` makes."""
+
+    result: ImportResult
+    extraction: object = None
+    outlet: object = None
+    agency: object = None
+    report: Report = None
+    related: list = field(default_factory=list)
+
+    @property
+    def ready(self):
+        return self.result.status != "failed"
+
+
 class Importer:
-    """Imports reports one by one, remembering those of the run for relations."""
+    """Imports reports, remembering those of the run for relations and duplicates.
+
+    Reading and matching a report needs no database and runs in `jobs` worker
+    processes; writing happens in batches, each in one transaction. Should a batch fail,
+    it is rolled back and written again report by report, each in its own transaction,
+    so a bad report fails alone and nothing is ever half-written.
+    """
+
+    batch_size = 100
 
     def __init__(self, *, dry_run=False, status=Status.DRAFT, outlet=None, today=None):
         self.dry_run = dry_run
@@ -150,29 +200,65 @@ class Importer:
         self.today = today or timezone.localdate()
         self.catalog = Catalog()
         self.run = []
+        self.fingerprints = set()
 
     def import_bytes(self, path, data):
-        result = ImportResult(path=path)
+        """Import one report; an `ImportResult` says what happened."""
+        return next(self.import_many([(path, lambda: data)]))
+
+    def import_many(self, inputs, jobs=1):
+        """Import (name, read) pairs, yielding an `ImportResult` for each, in order.
+
+        With `jobs` > 1 and a large run, worker processes read and match reports ahead
+        while this process writes the batches before them.
+        """
+        inputs = list(inputs)
+        items = ((name, read_input(read)) for name, read in inputs)
+        pool = None
+        if jobs > 1 and len(inputs) > self.batch_size:
+            language_detector()
+            global _worker_importer
+            _worker_importer = self
+            pool = multiprocessing.get_context("fork").Pool(jobs)
+            prepared = pool.imap(prepare_in_worker, items, chunksize=8)
+        else:
+            prepared = (self.prepare(name, data) for name, data in items)
         try:
+            for batch in itertools.batched(prepared, self.batch_size):
+                yield from self.settle(list(batch))
+        finally:
+            if pool:
+                pool.terminate()
+                pool.join()
+
+    def prepare(self, path, data):
+        """Read and match one report, without the database."""
+        prepared = Prepared(result=ImportResult(path=path))
+        result = prepared.result
+        try:
+            if isinstance(data, OSError):
+                raise ReportError(f"cannot read it: {data.strerror or data}")
             text, warnings = decode(data)
             result.warnings.extend(warnings)
             is_html = path.lower().endswith(HTML_SUFFIXES) or bool(
                 re.match(r"\s*(<!doctype html|<html)", text[:500], re.IGNORECASE)
             )
-            with transaction.atomic():
-                self.read(text, is_html, result)
+            self.read(text, is_html, prepared)
+            result.status = "pending"
         except ReportError as error:
-            result.status, result.error, result.article = "failed", str(error), None
+            result.status, result.error = "failed", str(error)
         except Exception as error:  # a report must never stop the run
-            logger.exception("Importing %s failed", path)
-            result.status, result.article = "failed", None
-            result.error = f"unexpected error while importing: {error.__class__.__name__}: {error}"
-        return result
+            logger.exception("Reading %s failed", path)
+            result.status = "failed"
+            result.error = f"unexpected error while reading it: {error.__class__.__name__}: {error}"
+        return prepared
 
-    def read(self, text, is_html, result):
+    def read(self, text, is_html, prepared):
+        result = prepared.result
         extraction = (extract_html if is_html else extract)(text, reference_date=self.today)
         if not extraction.body:
             raise ReportError("no report text found")
+        prepared.extraction = extraction
         result.body = extraction.body
         result.title = extraction.title
         result.title_is_provisional = extraction.title_is_provisional
@@ -182,13 +268,11 @@ class Importer:
         result.language = detect_language(extraction.body)
         if result.language is None:
             raise ReportError("the language of the report could not be recognised")
-
-        outlet, agency = self.outlets(extraction)
-        result.outlet = outlet.name if isinstance(outlet, Outlet) else outlet
-        result.agency = agency.name if isinstance(agency, Outlet) else agency
+        prepared.outlet, prepared.agency = self.outlets(extraction)
+        result.outlet = name_of(prepared.outlet)
+        result.agency = name_of(prepared.agency)
         if result.outlet is None:
             raise ReportError("no outlet recognised in the report: name it with --outlet")
-
         people = self.catalog.people(extraction.body)
         organizations = self.catalog.organizations_in(extraction.body)
         known_spans = [span for found in people + organizations for span in found.spans]
@@ -199,52 +283,88 @@ class Importer:
         result.organizations = organizations + propose_organizations(
             extraction.body, known_spans, excluded
         )
-
-        existing = self.already_imported(extraction)
-        report = Report(
+        prepared.report = Report(
             reference=result.path,
             language=result.language,
             date=extraction.published,
             people=frozenset(found.record.pk for found in people),
             paragraphs=extraction.paragraphs,
         )
-        related = self.related(report, extraction.year_inferred)
+        extraction.fingerprint  # noqa: B018 - computed here, in the worker
+
+    def settle(self, batch):
+        """Decide each prepared report against the database, then write the new ones."""
+        ready = [p for p in batch if p.ready]
+        existing = self.already_imported([p.extraction for p in ready])
+        stored = self.near_in_time([p.report for p in ready])
+        pending = []
+        for prepared in ready:
+            result, extraction = prepared.result, prepared.extraction
+            self.date_and_relations(prepared, pending, stored)
+            duplicate = existing.get(extraction.fingerprint) or existing.get(extraction.source_url)
+            if duplicate is not None:
+                result.status, result.article = "unchanged", duplicate
+                prepared.related = [
+                    item for item in prepared.related if item[0].article != duplicate
+                ]
+            elif extraction.fingerprint in self.fingerprints:
+                result.status = "unchanged"
+                result.warnings.append("the same text as an earlier report of this run")
+            elif self.dry_run:
+                result.status = "would-import"
+                self.run.append(prepared.report)
+            else:
+                pending.append(prepared)
+            self.fingerprints.add(extraction.fingerprint)
+        if pending:
+            try:
+                with transaction.atomic():
+                    self.write(pending)
+            except Exception:
+                logger.warning("A batch failed; writing its reports one by one", exc_info=True)
+                for prepared in pending:
+                    prepared.report.article = None
+                    try:
+                        with transaction.atomic():
+                            self.write([prepared])
+                    except Exception as error:
+                        logger.exception("Writing %s failed", prepared.result.path)
+                        prepared.result.status = "failed"
+                        prepared.result.error = (
+                            f"could not be saved: {error.__class__.__name__}: {error}"
+                        )
+        for prepared in batch:
+            result = prepared.result
+            if result.status == "failed":
+                result.article = None
+            else:
+                result.related = [
+                    {"article": other.reference, "relation": relation, "score": score}
+                    for other, relation, score in prepared.related
+                ]
+            yield result
+
+    def date_and_relations(self, prepared, pending, stored):
+        """Related reports, and the year of a dateline that gives none."""
+        result, extraction, report = prepared.result, prepared.extraction, prepared.report
+        unwritten = [p.report for p in pending]
+        related = self.related(report, extraction.year_inferred, unwritten, stored)
         if extraction.year_inferred and related:
             best = related[0][0]
             report.date = extraction.published.replace(year=best.date.year)
             result.warnings.append(
                 f"the dateline gives no year: {report.date.year}, the year of {best.reference}"
             )
-            related = self.related(report, year_inferred=False)
+            related = self.related(report, False, unwritten)
         elif extraction.year_inferred:
             result.warnings.append(f"the dateline gives no year: {report.date.year} assumed")
         if report.date is None:
             result.warnings.append("no publication date found: set to the import date")
-        result.published = report.date
+        result.published = report.date or self.today
         result.event_date = extraction.event_date
         if result.event_date and extraction.year_inferred and report.date:
             result.event_date = result.event_date.replace(year=report.date.year)
-        result.related = [
-            {"article": other.reference, "relation": relation, "score": score}
-            for other, relation, score in related
-        ]
-
-        if existing is not None:
-            result.status, result.article = "unchanged", existing
-            return
-        if self.dry_run:
-            result.status = "would-import"
-            self.run.append(report)
-            return
-        article = self.write(extraction, result, outlet, agency, report, related)
-        report.reference = article.get_absolute_url()
-        report.article = article
-        result.article = article
-        result.related = [
-            {"article": other.reference, "relation": relation, "score": score}
-            for other, relation, score in related
-        ]
-        result.status = "imported"
+        prepared.related = related
 
     def outlets(self, extraction):
         """The publishing outlet and the source agency: `Outlet`s when known, else names."""
@@ -256,49 +376,95 @@ class Importer:
             outlet = outlet or next(iter(names), None)
         if isinstance(outlet, str) and not re.search(r"[A-Za-z]", outlet):
             outlet = anyascii(outlet)
-        outlet_name = outlet.name if isinstance(outlet, Outlet) else outlet
         agency = None
         for name in extraction.agency_candidates():
             candidate = self.catalog.outlet(name) or name
-            candidate_name = candidate.name if isinstance(candidate, Outlet) else candidate
-            if outlet_name and not same_outlet(candidate_name, outlet_name):
+            if outlet and not same_outlet(name_of(candidate), name_of(outlet)):
                 agency = candidate
                 break
         return outlet, agency
 
-    def already_imported(self, extraction):
-        if extraction.source_url:
-            article = Article.objects.filter(source_url=extraction.source_url).first()
-            if article:
-                return article
-        return Article.objects.filter(import_fingerprint=extraction.fingerprint).first()
+    def already_imported(self, extractions):
+        """Stored articles with the same text or address, by fingerprint and by address."""
+        fingerprints = [e.fingerprint for e in extractions]
+        addresses = [e.source_url for e in extractions if e.source_url]
+        if not fingerprints:
+            return {}
+        found = {}
+        for article in Article.objects.filter(
+            Q(import_fingerprint__in=fingerprints) | Q(source_url__in=addresses)
+        ).order_by("pk"):
+            found.setdefault(article.import_fingerprint, article)
+            if article.source_url:
+                found.setdefault(article.source_url, article)
+        return found
 
-    def related(self, report, year_inferred):
-        """Other reports of the same meeting, stored or earlier in this run, best first."""
-        if not report.people or report.date is None:
-            return []
-        candidates = Article.objects.filter(people__in=report.people).distinct()
-        if year_inferred:
-            candidates = candidates.filter(published_at__month=report.date.month)
-        else:
-            window = dt.timedelta(days=SAME_EVENT_DAYS + 1)
-            candidates = candidates.filter(
-                published_at__date__range=(report.date - window, report.date + window)
-            )
-        others = [
+    def stored_reports(self, query):
+        """Stored articles matching `query`, as `Report`s for relation-finding (2 queries)."""
+        articles = list(
+            Article.objects.filter(query)
+            .distinct()
+            .only("slug", "language", "published_at", "body")
+            .order_by("-published_at", "-pk")[:500]
+        )
+        people = {}
+        for article_id, person_id in Article.people.through.objects.filter(
+            article__in=articles
+        ).values_list("article_id", "person_id"):
+            people.setdefault(article_id, set()).add(person_id)
+        return [
             Report(
                 reference=article.get_absolute_url(),
                 language=article.language,
                 date=article.published_at.date(),
-                people=frozenset(person.pk for person in article.people.all()),
+                people=frozenset(people.get(article.pk, ())),
                 paragraphs=article.paragraphs,
                 article=article,
             )
-            for article in candidates.prefetch_related("people").order_by("-published_at")[:50]
+            for article in articles
         ]
-        others += [other for other in self.run if other.article is None]
+
+    def near_in_time(self, reports):
+        """Stored articles sharing people with any of `reports`, within their windows."""
+        reports = [r for r in reports if r.people and r.date]
+        if not reports:
+            return []
+        window = dt.timedelta(days=SAME_EVENT_DAYS + 1)
+        days = sorted({r.date for r in reports})
+        ranges, start, end = [], days[0], days[0]
+        for day in days[1:]:
+            if day - end > 2 * window:
+                ranges.append((start, end))
+                start = day
+            end = day
+        ranges.append((start, end))
+        when = Q()
+        for first, last in ranges:
+            when |= Q(
+                published_at__gte=dt.datetime.combine(first - window, dt.time(), tzinfo=dt.UTC),
+                published_at__lt=dt.datetime.combine(last + window, dt.time(), tzinfo=dt.UTC),
+            )
+        people = set().union(*(r.people for r in reports))
+        return self.stored_reports(when & Q(people__in=people))
+
+    def related(self, report, year_inferred, unwritten=(), stored=None):
+        """Other reports of the same meeting, stored or earlier in this run, best first.
+
+        `stored` are candidates already fetched for a batch; without them, or for a date
+        without a year, the database is asked.
+        """
+        if not report.people or report.date is None:
+            return []
+        if year_inferred:
+            stored = self.stored_reports(
+                Q(people__in=report.people, published_at__month=report.date.month)
+            )
+        elif stored is None:
+            stored = self.near_in_time([report])
         found = []
-        for other in others:
+        for other in [*stored, *self.run, *unwritten]:
+            if other.date is None or other is report:
+                continue
             probe = report
             if year_inferred:
                 probe = Report(
@@ -312,79 +478,103 @@ class Importer:
             if relation:
                 found.append((other, *relation))
         found.sort(key=lambda item: (item[1] != "translation", -item[2]))
-        return found
+        return found[:MAX_RELATED]
 
-    def write(self, extraction, result, outlet, agency, report, related):
-        outlet = self.outlet_record(outlet)
-        agency = self.outlet_record(agency) if agency else None
-        published_at = dt.datetime.combine(
-            report.date or self.today,
-            extraction.published_time or dt.time(0, 0),
-            tzinfo=extraction.published_offset or dt.UTC,
-        )
-        title = result.title or result.body[:80]
-        article = Article.objects.create(
-            title=title[:300],
-            title_is_provisional=result.title_is_provisional,
-            slug=unique_slug(title),
-            language=result.language,
-            outlet=outlet,
-            agency=agency,
-            source_url=extraction.source_url,
-            published_at=published_at,
-            dateline=extraction.dateline[:200],
-            byline=extraction.byline[:200],
-            body=extraction.body,
-            status=self.status,
-            import_fingerprint=extraction.fingerprint,
-        )
-        article.people.set([found.record for found in result.people if found.known])
-        article.organizations.set([found.record for found in result.organizations if found.known])
-        NameProposal.objects.bulk_create(
-            [
-                NameProposal(article=article, kind=kind, name=found.name[:300])
-                for kind, names in (
-                    (NameProposal.Kind.PERSON, result.people),
-                    (NameProposal.Kind.ORGANIZATION, result.organizations),
+    def write(self, batch):
+        """Save the articles of a batch, with their names, proposals and relations."""
+        slugs = unique_slugs([p.result.title or p.result.body[:80] for p in batch], Article)
+        articles = []
+        for prepared, slug in zip(batch, slugs, strict=True):
+            result, extraction = prepared.result, prepared.extraction
+            articles.append(
+                Article(
+                    title=(result.title or result.body[:80])[:300],
+                    title_is_provisional=result.title_is_provisional,
+                    slug=slug,
+                    language=result.language,
+                    outlet=self.outlet_record(prepared.outlet),
+                    agency=self.outlet_record(prepared.agency) if prepared.agency else None,
+                    source_url=extraction.source_url,
+                    published_at=dt.datetime.combine(
+                        prepared.report.date or self.today,
+                        extraction.published_time or dt.time(0, 0),
+                        tzinfo=extraction.published_offset or dt.UTC,
+                    ),
+                    dateline=extraction.dateline[:200],
+                    byline=extraction.byline[:200],
+                    body=extraction.body,
+                    status=self.status,
+                    import_fingerprint=extraction.fingerprint,
                 )
-                for found in names
-                if not found.known
-            ],
-            ignore_conflicts=True,
-        )
-        RelationProposal.objects.bulk_create(
-            [
+            )
+        Article.objects.bulk_create(articles)
+        for prepared, article in zip(batch, articles, strict=True):
+            prepared.report.article = article
+            prepared.report.reference = article.get_absolute_url()
+            prepared.result.article = article
+            prepared.result.status = "imported"
+        people, organizations, names, relations = [], [], [], []
+        for prepared, article in zip(batch, articles, strict=True):
+            for found in prepared.result.people:
+                if found.known:
+                    people.append(Article.people.through(article=article, person=found.record))
+                else:
+                    names.append(
+                        NameProposal(article=article, kind="person", name=found.name[:300])
+                    )
+            for found in prepared.result.organizations:
+                if found.known:
+                    organizations.append(
+                        Article.organizations.through(article=article, organization=found.record)
+                    )
+                else:
+                    names.append(
+                        NameProposal(article=article, kind="organization", name=found.name[:300])
+                    )
+            relations += [
                 RelationProposal(
                     article=article, candidate=other.article, relation=relation, score=score
                 )
-                for other, relation, score in related
-                if other.article is not None
-            ],
-            ignore_conflicts=True,
-        )
-        self.run.append(report)
-        return article
+                for other, relation, score in prepared.related
+                if other.article is not None and other.article.pk != article.pk
+            ]
+        Article.people.through.objects.bulk_create(people)
+        Article.organizations.through.objects.bulk_create(organizations)
+        NameProposal.objects.bulk_create(names, ignore_conflicts=True)
+        RelationProposal.objects.bulk_create(relations, ignore_conflicts=True)
 
     def outlet_record(self, outlet):
+        """The `Outlet` of that name, created when new."""
         if isinstance(outlet, Outlet):
             return outlet
-        record = Outlet.objects.filter(name__iexact=outlet).first()
+        record = self.catalog.outlet(outlet) or Outlet.objects.filter(name__iexact=outlet).first()
         if record is None:
             record = Outlet.objects.create(name=outlet[:200], slug=unique_slug(outlet, Outlet))
-        self.catalog.add_outlet(record)
+            self.catalog.add_outlet(record)
         return record
+
+
+_worker_importer = None
+
+
+def prepare_in_worker(item):
+    """Prepare one report in a worker process forked from the importing one."""
+    name, data = item
+    return _worker_importer.prepare(name, data)
+
+
+def read_input(read):
+    try:
+        return read()
+    except OSError as error:
+        return error
+
+
+def name_of(outlet):
+    return outlet.name if isinstance(outlet, Outlet) else outlet
 
 
 def same_outlet(name, other):
     """ "Report" and "Report.az" are one outlet; so are "ТАСС" and "TASS"."""
     keys = sorted([outlet_key(name), outlet_key(other)], key=len)
     return bool(keys[0]) and keys[1].startswith(keys[0])
-
-
-def unique_slug(text, model=Article, max_length=80):
-    base = slugify(anyascii(text))[:max_length].strip("-") or model._meta.model_name
-    slug, counter = base, 2
-    while model.objects.filter(slug=slug).exists():
-        slug = f"{base[: max_length - 6]}-{counter}"
-        counter += 1
-    return slug

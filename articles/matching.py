@@ -10,6 +10,7 @@ usual digraph variants.
 import re
 import statistics
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from anyascii import anyascii
 from rapidfuzz import fuzz
@@ -100,6 +101,8 @@ ORGANIZATION_KEYWORDS = {
     وزارة مجلس لجنة مكتب منظمة
     """.split()
 }
+#: Stems of the keywords, to catch inflected forms ("Aparatından", "Ministère").
+KEYWORD_STEMS = tuple({keyword[:5] for keyword in ORGANIZATION_KEYWORDS})
 CONNECTORS = {
     "of",
     "for",
@@ -127,10 +130,12 @@ CONNECTORS = {
 LATIN = re.compile(r"[A-Za-zÀ-ɏ]")
 
 
+@lru_cache(maxsize=65536)
 def transliterate(text):
     return re.sub(r"[^a-z]", "", anyascii(fold(text)).lower())
 
 
+@lru_cache(maxsize=65536)
 def skeleton(word):
     """ "Gouliyev", "Guliyev", "Quliyev" and "Гулиев" all give "glv"."""
     letters = transliterate(word)
@@ -141,7 +146,7 @@ def skeleton(word):
     return "".join(c for i, c in enumerate(consonants) if i == 0 or c != consonants[i - 1])
 
 
-@dataclass
+@dataclass(frozen=True)
 class Token:
     text: str
     start: int
@@ -161,6 +166,7 @@ class Token:
 SUFFIX = re.compile(r"[’'][^\W\d_]{1,4}$")
 
 
+@lru_cache(maxsize=512)
 def tokenize(text):
     """Words with their places; a Turkish or Azerbaijani case ending ("Lindqvist'i") is
     left out of the word."""
@@ -171,8 +177,13 @@ def tokenize(text):
         if suffix and word[suffix.start() + 1].islower():
             word = word[: suffix.start()]
         end = match.start() + len(word)
-        tokens.append(Token(word, match.start(), end, skeleton(word), fold(word)))
-    return tokens
+        tokens.append(Token(word, match.start(), end, skeleton(word), fold_word(word)))
+    return tuple(tokens)
+
+
+@lru_cache(maxsize=65536)
+def fold_word(word):
+    return fold(word)
 
 
 @dataclass
@@ -327,7 +338,7 @@ def name_like(token):
         return False
     if re.search(r"-[^\W\d_]{1,3}$", text) and text.split("-")[0].isupper():
         return False  # "AZƏRTAC-a": an inflected acronym
-    return not any(token.folded.startswith(keyword[:5]) for keyword in ORGANIZATION_KEYWORDS)
+    return not token.folded.startswith(KEYWORD_STEMS)
 
 
 def name_runs(text, tokens):
@@ -456,6 +467,7 @@ def propose_organizations(text, known_spans, excluded):
     return [Found(name, False) for name in proposals.values()]
 
 
+@lru_cache(maxsize=16384)
 def anchors(paragraph):
     """What survives translation in a paragraph: numbers and the skeletons of names."""
     numbers = set(re.findall(r"\d+(?:[.,]\d+)?", paragraph))

@@ -6,12 +6,13 @@ the post held then, the organization or state represented, and the name and titl
 exactly as the report gave them (Open Civic Data's EventParticipant).
 """
 
+from anyascii import anyascii
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.text import capfirst
+from django.utils.text import capfirst, slugify
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -41,6 +42,32 @@ def language_name_local(code):
         return capfirst(get_language_info(code)["name_local"])
     except KeyError:
         return code
+
+
+def unique_slug(text, model, max_length=80):
+    """A slug for `text` not yet used by `model`: transliterated, with a counter if taken."""
+    return unique_slugs([text], model, max_length)[0]
+
+
+def unique_slugs(texts, model, max_length=80):
+    """Slugs for several texts, unused by `model` and by each other, in one query."""
+    bases = [
+        slugify(anyascii(text))[:max_length].strip("-") or model._meta.model_name for text in texts
+    ]
+    stems = {base: base[: max_length - 6] for base in bases}
+    taken_query = Q(slug__in=bases)
+    for stem in set(stems.values()):
+        taken_query |= Q(slug__startswith=f"{stem}-")
+    taken = set(model._default_manager.filter(taken_query).values_list("slug", flat=True))
+    slugs = []
+    for base in bases:
+        slug, counter = base, 2
+        while slug in taken:
+            slug = f"{stems[base]}-{counter}"
+            counter += 1
+        taken.add(slug)
+        slugs.append(slug)
+    return slugs
 
 
 class Status(models.TextChoices):
@@ -877,6 +904,21 @@ class NameProposal(models.Model):
     def __str__(self):
         return f"{self.name} ({self.get_kind_display()})"
 
+    def accept(self):
+        """Make the name a `Person` or `Organization` (or find the one of that name) and
+        link it to the article. The proposal is used up."""
+        model, names = (
+            (Person, self.article.people)
+            if self.kind == self.Kind.PERSON
+            else (Organization, self.article.organizations)
+        )
+        record = model.objects.filter(name__iexact=self.name).order_by("pk").first()
+        if record is None:
+            record = model.objects.create(name=self.name, slug=unique_slug(self.name, model))
+        names.add(record)
+        self.delete()
+        return record
+
 
 class RelationProposal(models.Model):
     """Another report the importer thinks covers the same meeting, or translates this one."""
@@ -918,3 +960,34 @@ class RelationProposal(models.Model):
 
     def __str__(self):
         return f"{self.get_relation_display()}: {self.candidate}"
+
+    def accept(self):
+        """Link the two reports: as a translation of the other report's original, or as
+        another report of the meetings the other covers. The proposal is used up.
+
+        Raises ValidationError, naming the reason, when the link would break a rule.
+        """
+        if self.relation == self.Relation.TRANSLATION:
+            source = self.candidate
+            original = Translation.objects.filter(translation=source).select_related("source")
+            if original.exists():
+                source = original.get().source
+            link = Translation(
+                source=source,
+                translation=self.article,
+                notes=_("Proposed by the importer (score %(score).2f).") % {"score": self.score},
+            )
+            link.full_clean()
+            link.save()
+            self.delete()
+            return link
+        meetings = list(self.candidate.meetings.order_by("pk"))
+        if not meetings:
+            raise ValidationError(
+                _("“%(title)s” covers no meeting yet: write the meeting summary first.")
+                % {"title": self.candidate}
+            )
+        for meeting in meetings:
+            Coverage.objects.get_or_create(meeting=meeting, article=self.article)
+        self.delete()
+        return meetings

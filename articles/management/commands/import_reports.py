@@ -1,11 +1,12 @@
 import json
+import os
 import sys
 from pathlib import Path
 
 from django.core.management.base import BaseCommand
 from tqdm import tqdm
 
-from articles.importers import REPORT_SUFFIXES, Importer, ImportResult
+from articles.importers import REPORT_SUFFIXES, Importer
 from articles.models import Status
 
 
@@ -51,22 +52,27 @@ class Command(BaseCommand):
             help="Status of the imported articles (default: draft).",
         )
         parser.add_argument("--outlet", help="Use this outlet for every report.")
+        parser.add_argument(
+            "--jobs",
+            type=int,
+            default=min(os.cpu_count() or 1, 4),
+            help="Worker processes reading reports in large runs (default: one per core, up to 4).",
+        )
 
-    def handle(self, *args, paths, dry_run, format, status, outlet, **options):
+    def handle(self, *args, paths, dry_run, format, status, outlet, jobs, **options):
         importer = Importer(dry_run=dry_run, status=status, outlet=outlet)
         messages = self.stderr if format == "json" else self.stdout
         reports = list(inputs(paths))
         counts = {"imported": 0, "unchanged": 0, "failed": 0, "would-import": 0}
         progress = tqdm(
-            reports, file=sys.stderr, unit="report", disable=not sys.stderr.isatty(), leave=False
+            total=len(reports),
+            file=sys.stderr,
+            unit="report",
+            disable=not sys.stderr.isatty(),
+            leave=False,
         )
-        for name, read in progress:
-            try:
-                data = read()
-            except OSError as error:
-                result = ImportResult(path=name, error=f"cannot read it: {error.strerror}")
-            else:
-                result = importer.import_bytes(name, data)
+        for result in importer.import_many(reports, jobs=max(jobs, 1)):
+            progress.update()
             counts[result.status] += 1
             if format == "json":
                 self.stdout.write(json.dumps(result.as_json(), ensure_ascii=False))
@@ -78,6 +84,7 @@ class Command(BaseCommand):
             else f"{counts['imported']} imported, "
         )
         messages.write(f"{summary}{counts['unchanged']} unchanged, {counts['failed']} failed")
+        progress.close()
         if counts["failed"]:
             sys.exit(1)
 
