@@ -1,3 +1,5 @@
+import secrets
+
 from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -232,7 +234,15 @@ class SourceInline(admin.TabularInline):
     verbose_name_plural = _("this article translates")
 
 
-IMPORT_SESSION_KEY = "articles_import_batch"
+IMPORT_SESSION_KEY = "articles_import_batches"
+
+
+def readable(data):
+    """A report's text as the importer will read it again, or "" if it cannot be read."""
+    try:
+        return decode(data)[0]
+    except ReportError:
+        return ""
 
 
 def accepted_message(proposal, result):
@@ -294,7 +304,10 @@ class ProposalInline(admin.TabularInline):
 class NameProposalInline(ProposalInline):
     model = NameProposal
     fields = readonly_fields = ["kind", "name", "buttons"]
-    verbose_name_plural = _("names to confirm (found by the importer, not yet in the database)")
+    verbose_name_plural = _(
+        "names to confirm (found by the importer; the buttons act at once, without saving "
+        "other changes on this page)"
+    )
 
     @admin.display(description=_("confirm"))
     def buttons(self, proposal):
@@ -312,7 +325,10 @@ class RelationProposalInline(ProposalInline):
     model = RelationProposal
     fk_name = "article"
     fields = readonly_fields = ["candidate_link", "relation", "score", "buttons"]
-    verbose_name_plural = _("related reports proposed by the importer")
+    verbose_name_plural = _(
+        "related reports proposed by the importer (the buttons act at once, without saving "
+        "other changes on this page)"
+    )
 
     @admin.display(description=_("report"))
     def candidate_link(self, proposal):
@@ -467,57 +483,67 @@ class ArticleAdmin(StatusActionsMixin, admin.ModelAdmin):
         """Upload or paste reports, check what was read, import the ones ticked."""
         if not self.has_add_permission(request):
             raise PermissionDenied
+        if request.method == "POST" and "import" in request.POST:
+            return self.import_ticked(request)
         context = {
             **self.admin_site.each_context(request),
             "opts": self.opts,
             "title": _("Import reports"),
         }
-        batch = request.session.get(IMPORT_SESSION_KEY)
-        if request.method == "POST" and "import" in request.POST and batch:
-            chosen = {int(i) for i in request.POST.getlist("report") if i.isdigit()}
-            importer = Importer(outlet=batch["outlet"] or None)
-            results = [
-                importer.import_bytes(item["name"], item["text"].encode())
-                for index, item in enumerate(batch["reports"])
-                if index in chosen
-            ]
-            del request.session[IMPORT_SESSION_KEY]
-            imported = [r for r in results if r.status == "imported"]
-            self.message_user(
-                request,
-                ngettext("%d report imported.", "%d reports imported.", len(imported))
-                % len(imported),
-                messages.SUCCESS if imported else messages.WARNING,
-            )
-            for result in results:
-                if result.status != "imported":
-                    self.message_user(
-                        request,
-                        f"{result.path}: {result.status}"
-                        + (f": {result.error}" if result.error else ""),
-                        messages.WARNING,
-                    )
-            return HttpResponseRedirect(reverse("admin:articles_article_changelist"))
         form = ImportReportsForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
+            outlet = form.cleaned_data["outlet"] or None
             reports = form.reports()
-            importer = Importer(dry_run=True, outlet=form.cleaned_data["outlet"] or None)
-            previews, stored = [], []
-            for name, data in reports:
-                preview = importer.import_bytes(str(name), data)
-                try:
-                    text, _warnings = decode(data)
-                except ReportError:
-                    text = ""
-                previews.append(preview)
-                stored.append({"name": str(name), "text": text})
-            request.session[IMPORT_SESSION_KEY] = {
-                "reports": stored,
-                "outlet": form.cleaned_data["outlet"],
+            importer = Importer(dry_run=True, outlet=outlet)
+            context["previews"] = list(importer.import_many([(n, d) for n, d in reports]))
+            token = secrets.token_urlsafe(12)
+            batches = request.session.get(IMPORT_SESSION_KEY, {})
+            batches[token] = {
+                "reports": [{"name": name, "text": readable(data)} for name, data in reports],
+                "outlet": outlet,
             }
-            context["previews"] = previews
+            request.session[IMPORT_SESSION_KEY] = dict(list(batches.items())[-5:])
+            context["batch"] = token
         context["form"] = form
         return TemplateResponse(request, "admin/articles/article/import_reports.html", context)
+
+    def import_ticked(self, request):
+        """Import the ticked reports of a preview, reading the others for context only."""
+        batches = request.session.get(IMPORT_SESSION_KEY, {})
+        batch = batches.pop(request.POST.get("batch", ""), None)
+        request.session[IMPORT_SESSION_KEY] = batches
+        if batch is None:
+            self.message_user(
+                request,
+                _("This preview is out of date or was already imported: read the reports again."),
+                messages.ERROR,
+            )
+            return HttpResponseRedirect(reverse("admin:articles_article_import"))
+        reports = batch["reports"]
+        ticked = {
+            reports[int(i)]["name"]
+            for i in request.POST.getlist("report")
+            if i.isdigit() and int(i) < len(reports)
+        }
+        importer = Importer(outlet=batch["outlet"], write_only=ticked)
+        results = importer.import_many(
+            [(item["name"], item["text"].encode()) for item in reports if item["text"]]
+        )
+        results = [result for result in results if result.path in ticked]
+        imported = [result for result in results if result.status == "imported"]
+        self.message_user(
+            request,
+            ngettext("%d report imported.", "%d reports imported.", len(imported)) % len(imported),
+            messages.SUCCESS if imported else messages.WARNING,
+        )
+        for result in results:
+            notes = result.warnings if result.status == "imported" else [result.error or ""]
+            prefix = "" if result.status == "imported" else f"{result.status}: "
+            for note in notes:
+                self.message_user(
+                    request, f"{result.path}: {prefix}{note}".rstrip(": "), messages.WARNING
+                )
+        return HttpResponseRedirect(reverse("admin:articles_article_changelist"))
 
     @admin.display(description=_("translation links"))
     def translation_links_display(self, article):

@@ -17,6 +17,7 @@ class MultipleFileField(forms.FileField):
 
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": ",".join(REPORT_SUFFIXES)}))
+        kwargs.setdefault("allow_empty_file", True)  # the importer says which file is empty
         super().__init__(*args, **kwargs)
 
     def clean(self, data, initial=None):
@@ -73,8 +74,12 @@ class ImportReportsForm(forms.Form):
         return cleaned
 
     def reports(self):
-        """(name, bytes) for each report submitted."""
+        """(name, bytes) for each report submitted; names made unique with a counter."""
         reports = [(upload.name, upload.read()) for upload in self.cleaned_data["files"]]
         if self.cleaned_data["text"].strip():
-            reports.append((_("pasted text"), self.cleaned_data["text"].encode()))
-        return reports
+            reports.append((str(_("pasted text")), self.cleaned_data["text"].encode()))
+        seen, unique = {}, []
+        for name, data in reports:
+            seen[name] = seen.get(name, 0) + 1
+            unique.append((name if seen[name] == 1 else f"{name} ({seen[name]})", data))
+        return unique

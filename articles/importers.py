@@ -11,6 +11,7 @@ import datetime as dt
 import itertools
 import logging
 import multiprocessing
+import pickle
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -20,6 +21,7 @@ from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from . import workers
 from .extraction import extract, extract_html, fold
 from .matching import (
     SAME_EVENT_DAYS,
@@ -185,6 +187,9 @@ class Prepared:
 class Importer:
     """Imports reports, remembering those of the run for relations and duplicates.
 
+    With `write_only` (a set of paths), the other reports are read for context only: a
+    report dated from another one of the batch gets the same date as in a dry run.
+
     Reading and matching a report needs no database and runs in `jobs` worker
     processes; writing happens in batches, each in one transaction. Should a batch fail,
     it is rolled back and written again report by report, each in its own transaction,
@@ -193,8 +198,11 @@ class Importer:
 
     batch_size = 100
 
-    def __init__(self, *, dry_run=False, status=Status.DRAFT, outlet=None, today=None):
+    def __init__(
+        self, *, dry_run=False, status=Status.DRAFT, outlet=None, today=None, write_only=None
+    ):
         self.dry_run = dry_run
+        self.write_only = write_only
         self.status = status
         self.forced_outlet = outlet
         self.today = today or timezone.localdate()
@@ -207,7 +215,8 @@ class Importer:
         return next(self.import_many([(path, lambda: data)]))
 
     def import_many(self, inputs, jobs=1):
-        """Import (name, read) pairs, yielding an `ImportResult` for each, in order.
+        """Import (name, bytes or a function reading them) pairs, yielding an
+        `ImportResult` for each, in order.
 
         With `jobs` > 1 and a large run, worker processes read and match reports ahead
         while this process writes the batches before them.
@@ -216,11 +225,9 @@ class Importer:
         items = ((name, read_input(read)) for name, read in inputs)
         pool = None
         if jobs > 1 and len(inputs) > self.batch_size:
-            language_detector()
-            global _worker_importer
-            _worker_importer = self
-            pool = multiprocessing.get_context("fork").Pool(jobs)
-            prepared = pool.imap(prepare_in_worker, items, chunksize=8)
+            context = multiprocessing.get_context("spawn")
+            pool = context.Pool(jobs, initializer=workers.start, initargs=(pickle.dumps(self),))
+            prepared = pool.imap(workers.prepare, items, chunksize=8)
         else:
             prepared = (self.prepare(name, data) for name, data in items)
         try:
@@ -310,7 +317,9 @@ class Importer:
             elif extraction.fingerprint in self.fingerprints:
                 result.status = "unchanged"
                 result.warnings.append("the same text as an earlier report of this run")
-            elif self.dry_run:
+            elif self.dry_run or (
+                self.write_only is not None and result.path not in self.write_only
+            ):
                 result.status = "would-import"
                 self.run.append(prepared.report)
             else:
@@ -554,18 +563,10 @@ class Importer:
         return record
 
 
-_worker_importer = None
-
-
-def prepare_in_worker(item):
-    """Prepare one report in a worker process forked from the importing one."""
-    name, data = item
-    return _worker_importer.prepare(name, data)
-
-
 def read_input(read):
+    """A report's bytes, from bytes or from a function that reads them."""
     try:
-        return read()
+        return read() if callable(read) else read
     except OSError as error:
         return error
 

@@ -874,6 +874,25 @@ class Participant(models.Model):
             raise ValidationError({"post": _("This post belongs to someone else.")})
 
 
+def find_by_name(model, name):
+    """The person or organization with this name or other name, whatever its case.
+
+    SQLite compares case only for ASCII letters, so other names are compared in Python.
+    """
+    named = Q(name__iexact=name) | Q(other_names__name__iexact=name)
+    record = model.objects.filter(named).order_by("pk").first()
+    if record is not None or name.isascii():
+        return record
+    key = name.casefold()
+    others = model.other_names.rel.related_model.objects.values_list(
+        model.other_names.field.attname, "name"
+    )
+    for pk, existing in [*model.objects.values_list("pk", "name"), *others]:
+        if existing.casefold() == key:
+            return model.objects.get(pk=pk)
+    return None
+
+
 class NameProposal(models.Model):
     """A person or organization the importer found in a report but could not match.
 
@@ -912,7 +931,7 @@ class NameProposal(models.Model):
             if self.kind == self.Kind.PERSON
             else (Organization, self.article.organizations)
         )
-        record = model.objects.filter(name__iexact=self.name).order_by("pk").first()
+        record = find_by_name(model, self.name)
         if record is None:
             record = model.objects.create(name=self.name, slug=unique_slug(self.name, model))
         names.add(record)
