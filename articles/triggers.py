@@ -17,6 +17,15 @@ SOURCE_IS_TRANSLATION = "The source of a translation cannot itself be a translat
 TRANSLATION_IS_SOURCE = "An article that is the source of translations cannot be a translation."
 LANGUAGE_CLASH = "This article is linked as a translation to an article in the same language."
 
+#: Is the article being updated (NEW) linked to an article in its new language?
+LINKED_IN_SAME_LANGUAGE = """
+    SELECT 1 FROM articles_translation t
+    JOIN articles_article other
+      ON other.id = CASE WHEN t.source_id = NEW.id THEN t.translation_id ELSE t.source_id END
+    WHERE (t.source_id = NEW.id OR t.translation_id = NEW.id)
+      AND other.language = NEW.language
+"""
+
 SQLITE_TRANSLATION_CHECKS = f"""
     SELECT RAISE(ABORT, '{SAME_LANGUAGE}')
     WHERE (SELECT language FROM articles_article WHERE id = NEW.source_id)
@@ -45,12 +54,7 @@ SQLITE_FORWARD = [
     BEGIN
         SELECT RAISE(ABORT, '{LANGUAGE_CLASH}')
         WHERE EXISTS (
-            SELECT 1 FROM articles_translation t
-            JOIN articles_article other
-              ON other.id = CASE WHEN t.source_id = NEW.id
-                                THEN t.translation_id ELSE t.source_id END
-            WHERE (t.source_id = NEW.id OR t.translation_id = NEW.id)
-              AND other.language = NEW.language
+            {LINKED_IN_SAME_LANGUAGE}
         );
     END;""",
 ]
@@ -86,12 +90,7 @@ POSTGRESQL_FORWARD = [
     f"""CREATE OR REPLACE FUNCTION articles_article_language_rules() RETURNS trigger AS $$
     BEGIN
         IF EXISTS (
-            SELECT 1 FROM articles_translation t
-            JOIN articles_article other
-              ON other.id = CASE WHEN t.source_id = NEW.id
-                                THEN t.translation_id ELSE t.source_id END
-            WHERE (t.source_id = NEW.id OR t.translation_id = NEW.id)
-              AND other.language = NEW.language
+            {LINKED_IN_SAME_LANGUAGE}
         ) THEN
             RAISE EXCEPTION USING ERRCODE = 'check_violation', MESSAGE = '{LANGUAGE_CLASH}';
         END IF;
