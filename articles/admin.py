@@ -9,17 +9,18 @@ from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
-from .forms import ImportReportsForm
+from . import workflow
+from .forms import ImportReportsForm, VersionedForm
 from .importers import Importer, ReportError, decode
 from .models import (
     LANGUAGES,
     Article,
     Coverage,
+    EditConflict,
     Meeting,
     NameProposal,
     Organization,
@@ -31,9 +32,9 @@ from .models import (
     PersonName,
     Post,
     RelationProposal,
-    Status,
     Topic,
     Translation,
+    WorkflowEvent,
 )
 
 admin.site.site_header = _("Newsroom")
@@ -41,33 +42,104 @@ admin.site.site_title = _("Newsroom admin")
 admin.site.index_title = _("Editorial desk")
 
 
-class StatusActionsMixin:
-    """Publish and unpublish actions for models with a draft/published `status`."""
+class WorkflowEventInline(admin.TabularInline):
+    """The item's steps through the workflow, newest first."""
 
-    actions = ["publish", "unpublish"]
+    model = WorkflowEvent
+    fields = readonly_fields = ["created_at", "user", "from_status", "to_status", "comment"]
+    ordering = ["-created_at", "-pk"]
+    extra = 0
+    can_delete = False
+    verbose_name_plural = _("workflow: who moved it, when, and why")
 
-    def _set_status(self, request, queryset, status, message):
-        selected = self.model._default_manager.filter(pk__in=queryset.order_by().values("pk"))
-        updated = selected.exclude(status=status).update(status=status, updated_at=timezone.now())
-        self.message_user(request, message(updated), messages.SUCCESS)
+    def has_add_permission(self, request, obj=None):
+        return False
 
-    @admin.action(description=_("Publish selected items"), permissions=["change"])
-    def publish(self, request, queryset):
-        self._set_status(
-            request,
-            queryset,
-            Status.PUBLISHED,
-            lambda n: ngettext("%d item published.", "%d items published.", n) % n,
-        )
+    def has_change_permission(self, request, obj=None):
+        return False
 
-    @admin.action(description=_("Unpublish selected items (back to draft)"), permissions=["change"])
-    def unpublish(self, request, queryset):
-        self._set_status(
-            request,
-            queryset,
-            Status.DRAFT,
-            lambda n: ngettext("%d item returned to draft.", "%d items returned to draft.", n) % n,
-        )
+
+EVERYWHERE = [admin.ActionLocation.CHANGE_LIST, admin.ActionLocation.CHANGE_FORM]
+
+
+def transition_action(name):
+    """The admin action, on the list and on the change form, for one workflow step."""
+    transition = workflow.TRANSITIONS[name]
+
+    @admin.action(description=transition.label, permissions=[transition.role], location=EVERYWHERE)
+    def action(modeladmin, request, queryset):
+        modeladmin.move(request, queryset, transition)
+
+    action.__name__ = name
+    return action
+
+
+class WorkflowAdminMixin:
+    """Status changes only through the workflow: actions on the list and on the item, each
+    offered only to those whose role allows it, and refused (403) to the others."""
+
+    change_form_template = "admin/articles/workflow_change_form.html"
+    actions = [transition_action(name) for name in workflow.TRANSITIONS]
+
+    def has_submit_permission(self, request):
+        return request.user.has_perm(f"{self.opts.app_label}.submit_{self.opts.model_name}")
+
+    def has_review_permission(self, request):
+        return request.user.has_perm(f"{self.opts.app_label}.review_{self.opts.model_name}")
+
+    def get_readonly_fields(self, request, obj=None):
+        return [*super().get_readonly_fields(request, obj), "status"]
+
+    def response_action(self, request, queryset, *args, **kwargs):
+        """Refuse (403) a workflow step the user's role does not allow, however posted."""
+        posted = {request.POST.get("action"), request.POST.get("CHANGE_FORM-action")}
+        for name in posted & set(workflow.TRANSITIONS):
+            if not workflow.TRANSITIONS[name].permitted(request.user, self.model):
+                raise PermissionDenied
+        return super().response_action(request, queryset, *args, **kwargs)
+
+    def move(self, request, queryset, transition):
+        comment = request.POST.get("workflow_comment", "")
+        done, refused = 0, []
+        for item in queryset.order_by("pk"):
+            try:
+                workflow.apply(transition, item, request.user, comment)
+                done += 1
+            except (ValidationError, EditConflict) as error:
+                refused.append(" ".join(getattr(error, "messages", [str(error)])))
+        if done:
+            self.message_user(
+                request,
+                ngettext("%(count)d item %(done)s.", "%(count)d items %(done)s.", done)
+                % {"count": done, "done": transition.done},
+                messages.SUCCESS,
+            )
+        for reason in refused:
+            self.message_user(request, reason, messages.WARNING)
+
+    conflict_fields = ["title", "body"]
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        if obj is not None:
+            context["workflow_transitions"] = workflow.available(request.user, obj)
+        form = context["adminform"].form
+        if isinstance(form, VersionedForm):
+            context["conflict_diffs"] = form.conflict_diff(self.conflict_fields)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        try:
+            return super().changeform_view(request, object_id, form_url, extra_context)
+        except EditConflict:
+            self.message_user(
+                request,
+                _(
+                    "Someone else saved this item at the same moment, so your changes were "
+                    "not saved. Here is the saved version: make your changes again."
+                ),
+                messages.ERROR,
+            )
+            return HttpResponseRedirect(request.get_full_path())
 
 
 class OutletNameInline(admin.TabularInline):
@@ -192,6 +264,10 @@ class TranslationLinkFormSet(forms.BaseInlineFormSet):
     def clean(self):
         super().clean()
         links = self.active_links()
+        if self.fk.name == "translation" and getattr(self, "require_source", False) and not links:
+            raise forms.ValidationError(
+                _("A translator writes translations: name the article this one translates.")
+            )
         if self.fk.name == "translation":
             if links and submitted_rows(self, "translation_links", "translation"):
                 raise forms.ValidationError(
@@ -226,6 +302,12 @@ class SourceInline(admin.TabularInline):
     model = Translation
     formset = TranslationLinkFormSet
     fk_name = "translation"
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        formset.require_source = not request.user.has_perm("articles.change_article")
+        return formset
+
     extra = 0
     max_num = 1
     autocomplete_fields = ["source"]
@@ -358,7 +440,7 @@ class RelationProposalInline(ProposalInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(StatusActionsMixin, admin.ModelAdmin):
+class ArticleAdmin(WorkflowAdminMixin, admin.ModelAdmin):
     list_display = [
         "title",
         "language",
@@ -375,10 +457,17 @@ class ArticleAdmin(StatusActionsMixin, admin.ModelAdmin):
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["outlet", "agency", "people", "organizations"]
     readonly_fields = ["created_at", "updated_at"]
-    inlines = [RelationProposalInline, NameProposalInline, SourceInline, TranslationInline]
+    inlines = [
+        RelationProposalInline,
+        NameProposalInline,
+        SourceInline,
+        TranslationInline,
+        WorkflowEventInline,
+    ]
     ordering = ["-published_at", "-pk"]
     form = forms.modelform_factory(
         Article,
+        form=VersionedForm,
         fields="__all__",
         widgets={
             "title": forms.TextInput(attrs={"size": 90}),
@@ -386,7 +475,20 @@ class ArticleAdmin(StatusActionsMixin, admin.ModelAdmin):
         },
     )
     fieldsets = [
-        (None, {"fields": ["title", "title_is_provisional", "slug", "language", "status", "body"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "title",
+                    "title_is_provisional",
+                    "slug",
+                    "language",
+                    "status",
+                    "body",
+                    "opened_version",
+                ]
+            },
+        ),
         (
             _("Source"),
             {"fields": ["outlet", "agency", "source_url", "published_at", "dateline", "byline"]},
@@ -400,6 +502,27 @@ class ArticleAdmin(StatusActionsMixin, admin.ModelAdmin):
             super()
             .get_queryset(request)
             .prefetch_related("translation_links__translation", "source_links__source")
+        )
+
+    def may_translate(self, request):
+        return request.user.has_perm("articles.translate_article")
+
+    def has_add_permission(self, request):
+        """Translators add articles too: translations, with their source."""
+        return super().has_add_permission(request) or self.may_translate(request)
+
+    def has_change_permission(self, request, obj=None):
+        """Translators change translations only; originals are the editors'."""
+        if super().has_change_permission(request, obj):
+            return True
+        return self.may_translate(request) and (obj is None or obj.source_links.exists())
+
+    def may_import(self, request):
+        return request.user.has_perm("articles.add_article")
+
+    def changelist_view(self, request, extra_context=None):
+        return super().changelist_view(
+            request, {"can_import": self.may_import(request), **(extra_context or {})}
         )
 
     def get_urls(self):
@@ -481,7 +604,7 @@ class ArticleAdmin(StatusActionsMixin, admin.ModelAdmin):
 
     def import_view(self, request):
         """Upload or paste reports, check what was read, import the ones ticked."""
-        if not self.has_add_permission(request):
+        if not self.may_import(request):
             raise PermissionDenied
         if request.method == "POST" and "import" in request.POST:
             return self.import_ticked(request)
@@ -599,7 +722,7 @@ class CoverageInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(StatusActionsMixin, admin.ModelAdmin):
+class MeetingAdmin(WorkflowAdminMixin, admin.ModelAdmin):
     list_display = ["title", "date", "kind", "place_display", "status", "report_count"]
     list_filter = ["status", "kind", "country", "topics"]
     date_hierarchy = "date"
@@ -614,10 +737,12 @@ class MeetingAdmin(StatusActionsMixin, admin.ModelAdmin):
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["organizer", "parent", "topics", "mentioned_people"]
     readonly_fields = ["created_at", "updated_at"]
-    inlines = [ParticipantInline, CoverageInline]
+    inlines = [ParticipantInline, CoverageInline, WorkflowEventInline]
+    conflict_fields = ["title", "summary"]
     ordering = ["-date", "-pk"]
     form = forms.modelform_factory(
         Meeting,
+        form=VersionedForm,
         fields="__all__",
         widgets={
             "title": forms.TextInput(attrs={"size": 90}),
@@ -625,7 +750,20 @@ class MeetingAdmin(StatusActionsMixin, admin.ModelAdmin):
         },
     )
     fieldsets = [
-        (None, {"fields": ["title", "slug", "status", "date", "kind"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "title",
+                    "slug",
+                    "status",
+                    "published_at",
+                    "date",
+                    "kind",
+                    "opened_version",
+                ]
+            },
+        ),
         (_("Where"), {"fields": ["venue", "city", "country", "organizer", "parent"]}),
         (_("Summary"), {"fields": ["summary", "language", "topics", "mentioned_people"]}),
         (_("Record"), {"fields": ["created_at", "updated_at"], "classes": ["collapse"]}),

@@ -1,5 +1,8 @@
+import difflib
+
 from django import forms
 from django.template.defaultfilters import filesizeformat
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from .importers import MAX_BYTES, REPORT_SUFFIXES
@@ -83,3 +86,67 @@ class ImportReportsForm(forms.Form):
             seen[name] = seen.get(name, 0) + 1
             unique.append((name if seen[name] == 1 else f"{name} ({seen[name]})", data))
         return unique
+
+
+class VersionedForm(forms.ModelForm):
+    """An admin form that refuses to save over a newer version than the one it showed.
+
+    The version the editor opened travels in a hidden field. When someone else saved in
+    the meantime, the form is shown again with the editor's text kept, a message naming
+    who saved and when, and what differs between the saved text and the editor's; the
+    hidden version then moves on, so saving again (after a look) goes through.
+    """
+
+    opened_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk is not None:
+            self.fields["opened_version"].initial = self.instance.version
+        self.conflict = None
+
+    def clean(self):
+        cleaned = super().clean()
+        opened = cleaned.get("opened_version")
+        if self.instance.pk is None or opened is None:
+            return cleaned
+        current = type(self.instance)._base_manager.get(pk=self.instance.pk)
+        if current.version == opened:
+            return cleaned
+        self.conflict = current
+        self.data = self.data.copy()
+        self.data[self.add_prefix("opened_version")] = current.version
+        self.instance.version = current.version
+        raise forms.ValidationError(
+            _(
+                "Someone else saved this %(item)s at %(when)s, after you opened it. Nothing "
+                "was overwritten: your text is kept below. Compare it with the saved one, "
+                "then save again to replace it."
+            )
+            % {
+                "item": self.instance._meta.verbose_name,
+                "when": timezone.localtime(current.updated_at).strftime("%H:%M:%S on %d %B %Y"),
+            },
+            code="edit_conflict",
+        )
+
+    def conflict_diff(self, fields):
+        """Line diffs between the saved text and the editor's, field by field."""
+        if self.conflict is None:
+            return []
+        diffs = []
+        for name in fields:
+            saved = str(getattr(self.conflict, name) or "")
+            submitted = str(self.data.get(self.add_prefix(name), ""))
+            if saved.replace("\r\n", "\n") != submitted.replace("\r\n", "\n"):
+                lines = difflib.unified_diff(
+                    saved.splitlines(),
+                    submitted.replace("\r\n", "\n").splitlines(),
+                    _("saved now"),
+                    _("yours"),
+                    lineterm="",
+                )
+                diffs.append(
+                    (self.fields[name].label if name in self.fields else name, list(lines))
+                )
+        return diffs

@@ -7,8 +7,9 @@ exactly as the report gave them (Open Civic Data's EventParticipant).
 """
 
 from anyascii import anyascii
+from django.conf import settings
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -71,8 +72,55 @@ def unique_slugs(texts, model, max_length=80):
 
 
 class Status(models.TextChoices):
+    """Where an article or a meeting summary stands; see `articles.workflow`."""
+
     DRAFT = "draft", _("Draft")
+    REVIEW = "review", _("In review")
     PUBLISHED = "published", _("Published")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class EditConflict(Exception):
+    """Someone saved this item after it was read: saving it now would undo their change."""
+
+    def __init__(self, instance):
+        self.instance = instance
+        super().__init__(
+            _("“%(item)s” was changed by someone else since it was opened.") % {"item": instance}
+        )
+
+
+class Versioned(models.Model):
+    """Optimistic locking: every save must start from the latest version.
+
+    `save()` claims the next version with an UPDATE that matches the version this copy
+    was read at; when another save came first, nothing matches and `EditConflict` is
+    raised, so no change is silently overwritten. (`QuerySet.update()` bypasses this.)
+    """
+
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self._state.adding or kwargs.get("force_insert"):
+            return super().save(*args, **kwargs)
+        read_at = self.version
+        with transaction.atomic(using=kwargs.get("using")):
+            claimed = (
+                type(self)
+                ._base_manager.filter(pk=self.pk, version=read_at)
+                .update(version=read_at + 1)
+            )
+            if not claimed:
+                raise EditConflict(self)
+            self.version = read_at + 1
+            try:
+                super().save(*args, **kwargs)
+            except BaseException:
+                self.version = read_at
+                raise
 
 
 class SlugManager(models.Manager):
@@ -423,7 +471,7 @@ class ArticleManager(SlugManager.from_queryset(ArticleQuerySet)):
     pass
 
 
-class Article(SlugNaturalKey, models.Model):
+class Article(SlugNaturalKey, Versioned):
     """A report as an outlet published it, with clean body text."""
 
     Status = Status
@@ -495,6 +543,11 @@ class Article(SlugNaturalKey, models.Model):
     class Meta:
         verbose_name = _("article")
         verbose_name_plural = _("articles")
+        permissions = [
+            ("submit_article", _("Can submit articles for review")),
+            ("review_article", _("Can publish, send back and withdraw articles")),
+            ("translate_article", _("Can write translations of articles")),
+        ]
         constraints = [
             models.UniqueConstraint(
                 fields=["source_url"],
@@ -648,7 +701,10 @@ class Translation(models.Model):
 
 class MeetingQuerySet(models.QuerySet):
     def published(self):
-        return self.filter(status=Status.PUBLISHED)
+        """Meetings readers may see: published, and not scheduled for later."""
+        return self.filter(status=Status.PUBLISHED).filter(
+            Q(published_at__isnull=True) | Q(published_at__lte=timezone.now())
+        )
 
     def newest_first(self):
         return self.order_by("-date", "-pk")
@@ -658,7 +714,7 @@ class MeetingManager(SlugManager.from_queryset(MeetingQuerySet)):
     pass
 
 
-class Meeting(SlugNaturalKey, models.Model):
+class Meeting(SlugNaturalKey, Versioned):
     """The desk's summary of a meeting (schema.org Event)."""
 
     Status = Status
@@ -724,6 +780,12 @@ class Meeting(SlugNaturalKey, models.Model):
         help_text=_("People discussed at the meeting who did not take part."),
     )
     status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.DRAFT)
+    published_at = models.DateTimeField(
+        _("published"),
+        null=True,
+        blank=True,
+        help_text=_("Set a future time to publish it then; empty: when it is published."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
@@ -732,6 +794,10 @@ class Meeting(SlugNaturalKey, models.Model):
     class Meta:
         verbose_name = _("meeting")
         verbose_name_plural = _("meetings")
+        permissions = [
+            ("submit_meeting", _("Can submit meeting summaries for review")),
+            ("review_meeting", _("Can publish, send back and withdraw meeting summaries")),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=~Q(parent=F("pk")),
@@ -749,7 +815,9 @@ class Meeting(SlugNaturalKey, models.Model):
 
     @property
     def is_published(self):
-        return self.status == Status.PUBLISHED
+        return self.status == Status.PUBLISHED and (
+            self.published_at is None or self.published_at <= timezone.now()
+        )
 
     @property
     def place(self):
@@ -1010,3 +1078,52 @@ class RelationProposal(models.Model):
             Coverage.objects.get_or_create(meeting=meeting, article=self.article)
         self.delete()
         return meetings
+
+
+class WorkflowEvent(models.Model):
+    """A change of status: who made it, when, from what to what, and why."""
+
+    article = models.ForeignKey(
+        Article,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="workflow_events",
+        verbose_name=_("article"),
+    )
+    meeting = models.ForeignKey(
+        Meeting,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="workflow_events",
+        verbose_name=_("meeting"),
+    )
+    transition = models.CharField(_("action"), max_length=30)
+    from_status = models.CharField(_("from"), max_length=20, choices=Status)
+    to_status = models.CharField(_("to"), max_length=20, choices=Status)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    comment = models.TextField(_("comment"), blank=True)
+    created_at = models.DateTimeField(_("when"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("workflow step")
+        verbose_name_plural = _("workflow")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(article__isnull=False, meeting__isnull=True)
+                | Q(article__isnull=True, meeting__isnull=False),
+                name="workflow_event_one_item",
+            )
+        ]
+        indexes = [models.Index(fields=["created_at"], name="workflow_event_created")]
+
+    def __str__(self):
+        return f"{self.get_from_status_display()} → {self.get_to_status_display()}"

@@ -1,10 +1,21 @@
 from django.db.models import F, Prefetch, Q
+from django.http import Http404
+from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView, TemplateView
 from django_filters.views import FilterView
 
 from .filters import ArticleFilter
-from .models import Article, Meeting, Organization, Participant, Person, Post, Translation
+from .models import (
+    Article,
+    Meeting,
+    Organization,
+    Participant,
+    Person,
+    Post,
+    Status,
+    Translation,
+)
 
 ordered_participants = Prefetch(
     "participants",
@@ -33,7 +44,21 @@ def listed_articles():
 
 class PreviewMixin:
     """Readers see published items only. Editors who may view an item in the admin can
-    preview it at its public address; such pages are never cached."""
+    preview it at its public address; such pages are never cached. A withdrawn item
+    answers 410 Gone with a short notice."""
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            withdrawn = self.model.objects.filter(
+                slug=kwargs.get("slug"), status=Status.WITHDRAWN
+            ).first()
+            if withdrawn is None:
+                raise
+            response = TemplateResponse(request, "gone.html", {"object": withdrawn}, status=410)
+            add_never_cache_headers(response)
+            return response
 
     def get_queryset(self):
         queryset = super().get_queryset()

@@ -1,7 +1,7 @@
 import pytest
 from django.core.management import call_command
 
-from tests.factories import EditorFactory
+from tests.factories import EditorFactory, ReviewerFactory, TranslatorFactory
 
 
 @pytest.fixture
@@ -19,3 +19,13 @@ def editor(db):
 def editor_client(client, editor):
     client.force_login(editor)
     return client
+
+
+@pytest.fixture
+def reviewer(db):
+    return ReviewerFactory(username="reviewer")
+
+
+@pytest.fixture
+def translator(db):
+    return TranslatorFactory(username="translator")

@@ -118,4 +118,20 @@ class EditorFactory(UserFactory):
     @factory.post_generation
     def groups(self, create, extracted, **kwargs):
         if create:
-            self.groups.add(Group.objects.get(name="Editors"))
+            self.groups.add(Group.objects.get(name=extracted or "Editors"))
+
+
+class ReviewerFactory(EditorFactory):
+    groups = factory.PostGeneration(
+        lambda user, create, extracted, **kwargs: (
+            create and user.groups.add(Group.objects.get(name="Reviewers"))
+        )
+    )
+
+
+class TranslatorFactory(EditorFactory):
+    groups = factory.PostGeneration(
+        lambda user, create, extracted, **kwargs: (
+            create and user.groups.add(Group.objects.get(name="Translators"))
+        )
+    )

@@ -387,18 +387,18 @@ def test_changing_language_to_that_of_a_linked_version_is_refused(seed, editor_c
     assert (stored.language, stored.title) == (article.language, article.title)
 
 
-# 5. Publish and unpublish actions -------------------------------------------------------
+# 5. Workflow actions, as each role sees them -------------------------------------------
 
 STATUS_ACTIONS = [
     pytest.param(
-        "publish", models.Status.DRAFT, models.Status.PUBLISHED, "2 items published.", id="publish"
+        "editor", "submit", "draft", "review", "2 items submitted for review.", id="submit"
+    ),
+    pytest.param("reviewer", "publish", "review", "published", "2 items published.", id="publish"),
+    pytest.param(
+        "reviewer", "send_back", "review", "draft", "2 items sent back to draft.", id="send-back"
     ),
     pytest.param(
-        "unpublish",
-        models.Status.PUBLISHED,
-        models.Status.DRAFT,
-        "2 items returned to draft.",
-        id="unpublish",
+        "reviewer", "withdraw", "published", "withdrawn", "2 items withdrawn.", id="withdraw"
     ),
 ]
 STATUS_MODELS = [
@@ -408,29 +408,33 @@ STATUS_MODELS = [
 
 
 @pytest.mark.parametrize("factory", STATUS_MODELS)
-def test_status_actions_are_offered_on_the_changelist(editor_client, factory):
+def test_each_role_is_offered_its_workflow_actions(editor_client, reviewer, factory):
     url = admin_url(factory._meta.model, "changelist")
     factory()
 
-    response = editor_client.get(url)
+    editor_choices = dict(editor_client.get(url).context["action_form"].fields["action"].choices)
+    editor_client.force_login(reviewer)
+    reviewer_choices = dict(editor_client.get(url).context["action_form"].fields["action"].choices)
 
-    choices = dict(response.context["action_form"].fields["action"].choices)
-    assert choices["publish"] == "Publish selected items"
-    assert choices["unpublish"] == "Unpublish selected items (back to draft)"
-    assert "delete_selected" not in choices  # editors do not delete whole records
+    assert editor_choices["submit"] == "Submit for review"
+    assert not {"publish", "send_back", "withdraw", "reopen"} & set(editor_choices)
+    assert "delete_selected" not in editor_choices  # editors do not delete whole records
+    assert {"publish", "send_back", "withdraw", "reopen"} <= set(reviewer_choices)
+    assert "submit" not in reviewer_choices
 
 
 @pytest.mark.parametrize("factory", STATUS_MODELS)
-@pytest.mark.parametrize(("action", "before", "after", "message"), STATUS_ACTIONS)
-def test_status_action_changes_exactly_the_selected_items(
-    editor_client, factory, action, before, after, message
+@pytest.mark.parametrize(("role", "action", "before", "after", "message"), STATUS_ACTIONS)
+def test_a_workflow_action_moves_exactly_the_selected_items(
+    client, editor, reviewer, factory, role, action, before, after, message
 ):
+    client.force_login({"editor": editor, "reviewer": reviewer}[role])
     model = factory._meta.model
     objects = factory.create_batch(4, status=before)
     selected, others = objects[:2], objects[2:]
     url = admin_url(model, "changelist")
 
-    response = editor_client.post(
+    response = client.post(
         url,
         {
             "action": action,
@@ -443,7 +447,6 @@ def test_status_action_changes_exactly_the_selected_items(
 
     assert response.redirect_chain == [(url, 302)]
     assert message in messages_of(response)
-    assert message in response.text
     statuses = dict(model.objects.values_list("pk", "status"))
     assert {statuses[obj.pk] for obj in selected} == {after}
     assert {statuses[obj.pk] for obj in others} == {before}
@@ -800,8 +803,9 @@ def test_translation_rule_errors_are_shown_on_the_article_page(editor_client, ca
     assert message in response.text
 
 
-def test_meeting_actions_work_on_the_changelist_sorted_by_reports(editor_client):
-    meetings = factories.MeetingFactory.create_batch(3, status=models.Status.DRAFT)
+def test_meeting_actions_work_on_the_changelist_sorted_by_reports(editor_client, reviewer):
+    editor_client.force_login(reviewer)
+    meetings = factories.MeetingFactory.create_batch(3, status=models.Status.REVIEW)
     response = editor_client.get(admin_url(models.Meeting, "changelist"))
     column = response.context["cl"].list_display.index("report_count")
     url = f"{admin_url(models.Meeting, 'changelist')}?o={column}"
@@ -822,7 +826,7 @@ def test_meeting_actions_work_on_the_changelist_sorted_by_reports(editor_client)
     assert [m.status for m in models.Meeting.objects.order_by("pk")] == [
         "published",
         "published",
-        "draft",
+        "review",
     ]
 
 

@@ -1,0 +1,118 @@
+"""The editorial workflow: draft -> in review -> published, and published -> withdrawn.
+
+Each step is a `Transition` that needs a permission: editors submit, reviewers publish,
+send back and withdraw. `apply()` makes the step and records it as a `WorkflowEvent`.
+"""
+
+from dataclasses import dataclass
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from .models import Meeting, Status, WorkflowEvent
+
+
+@dataclass(frozen=True)
+class Transition:
+    name: str
+    label: str
+    sources: tuple
+    target: str
+    role: str  # "submit" or "review": the permission codename is role_<model>
+    done: str
+
+    def permission(self, model):
+        return f"{model._meta.app_label}.{self.role}_{model._meta.model_name}"
+
+    def permitted(self, user, model):
+        return user.has_perm(self.permission(model))
+
+    def allowed(self, user, item):
+        return item.status in self.sources and self.permitted(user, type(item))
+
+
+TRANSITIONS = {
+    transition.name: transition
+    for transition in [
+        Transition(
+            "submit",
+            _("Submit for review"),
+            (Status.DRAFT,),
+            Status.REVIEW,
+            "submit",
+            _("submitted for review"),
+        ),
+        Transition(
+            "publish",
+            _("Publish"),
+            (Status.REVIEW,),
+            Status.PUBLISHED,
+            "review",
+            _("published"),
+        ),
+        Transition(
+            "send_back",
+            _("Send back to draft"),
+            (Status.REVIEW,),
+            Status.DRAFT,
+            "review",
+            _("sent back to draft"),
+        ),
+        Transition(
+            "withdraw",
+            _("Withdraw"),
+            (Status.PUBLISHED,),
+            Status.WITHDRAWN,
+            "review",
+            _("withdrawn"),
+        ),
+        Transition(
+            "reopen",
+            _("Reopen as draft"),
+            (Status.WITHDRAWN,),
+            Status.DRAFT,
+            "review",
+            _("reopened as a draft"),
+        ),
+    ]
+}
+
+
+def available(user, item):
+    """The transitions this user may make on this item now."""
+    return [t for t in TRANSITIONS.values() if t.allowed(user, item)]
+
+
+def apply(transition, item, user, comment=""):
+    """Move `item` along `transition`, recorded with who, when and the comment.
+
+    Raises PermissionDenied without the permission, ValidationError from the wrong
+    state, and EditConflict when the item changed since it was read.
+    """
+    if not transition.permitted(user, type(item)):
+        raise PermissionDenied
+    if item.status not in transition.sources:
+        raise ValidationError(
+            _("“%(item)s” is %(status)s, so it cannot be %(done)s.")
+            % {"item": item, "status": item.get_status_display().lower(), "done": transition.done}
+        )
+    previous = item.status
+    with transaction.atomic():
+        item.status = transition.target
+        fields = ["status", "updated_at"]
+        publishing = transition.target == Status.PUBLISHED
+        if isinstance(item, Meeting) and publishing and item.published_at is None:
+            item.published_at = timezone.now()
+            fields.append("published_at")
+        item.save(update_fields=fields)
+        WorkflowEvent.objects.create(
+            **{item._meta.model_name: item},
+            transition=transition.name,
+            from_status=previous,
+            to_status=transition.target,
+            user=user,
+            comment=comment.strip(),
+        )
+    return item
