@@ -8,10 +8,11 @@ from django.db.models import Count
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import path, reverse
+from django.urls import path
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
+from simple_history.admin import SimpleHistoryAdmin, reverse
 
 from . import workflow
 from .forms import ImportReportsForm, VersionedForm
@@ -36,6 +37,7 @@ from .models import (
     Translation,
     WorkflowEvent,
 )
+from .templatetags.newsroom import line_diff
 
 admin.site.site_header = _("Newsroom")
 admin.site.site_title = _("Newsroom admin")
@@ -79,6 +81,8 @@ class WorkflowAdminMixin:
     offered only to those whose role allows it, and refused (403) to the others."""
 
     change_form_template = "admin/articles/workflow_change_form.html"
+    object_history_template = "admin/articles/object_history.html"
+    object_history_list_template = "admin/articles/object_history_list.html"
     actions = [transition_action(name) for name in workflow.TRANSITIONS]
 
     def has_submit_permission(self, request):
@@ -89,6 +93,14 @@ class WorkflowAdminMixin:
 
     def get_readonly_fields(self, request, obj=None):
         return [*super().get_readonly_fields(request, obj), "status"]
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        """On the page that restores an earlier revision, the restore is saved over the
+        current version: it is a new revision, not an edit of the old one."""
+        form = super().get_form(request, obj, change=change, **kwargs)
+        if request.resolver_match and request.resolver_match.url_name.endswith("simple_history"):
+            return type(form.__name__, (form,), {"restoring": True})
+        return form
 
     def response_action(self, request, queryset, *args, **kwargs):
         """Refuse (403) a workflow step the user's role does not allow, however posted."""
@@ -118,6 +130,25 @@ class WorkflowAdminMixin:
             self.message_user(request, reason, messages.WARNING)
 
     conflict_fields = ["title", "body"]
+
+    def set_history_delta_changes(self, request, historical_records, foreign_keys_are_objs=True):
+        """What each revision changed; text fields as a line diff, in full."""
+        previous = None
+        for current in historical_records:
+            if previous is not None:
+                delta = previous.diff_against(current, foreign_keys_are_objs=foreign_keys_are_objs)
+                previous.history_delta_changes = [
+                    {
+                        "field": self.model._meta.get_field(change.field).verbose_name,
+                        "diff": line_diff(change.old, change.new)
+                        if change.field in self.conflict_fields
+                        else None,
+                        "old": change.old,
+                        "new": change.new,
+                    }
+                    for change in delta.changes
+                ]
+            previous = current
 
     def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
         if obj is not None:
@@ -440,7 +471,7 @@ class RelationProposalInline(ProposalInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(WorkflowAdminMixin, admin.ModelAdmin):
+class ArticleAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
     list_display = [
         "title",
         "language",
@@ -682,7 +713,7 @@ class ArticleAdmin(WorkflowAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Translation)
-class TranslationAdmin(admin.ModelAdmin):
+class TranslationAdmin(SimpleHistoryAdmin):
     list_display = ["source", "source_language", "translation", "translation_language", "method"]
     list_filter = ["method", "source__language", "translation__language"]
     list_select_related = ["source", "translation"]
@@ -722,7 +753,7 @@ class CoverageInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(WorkflowAdminMixin, admin.ModelAdmin):
+class MeetingAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
     list_display = ["title", "date", "kind", "place_display", "status", "report_count"]
     list_filter = ["status", "kind", "country", "topics"]
     date_hierarchy = "date"

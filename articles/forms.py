@@ -98,10 +98,14 @@ class VersionedForm(forms.ModelForm):
     """
 
     opened_version = forms.IntegerField(widget=forms.HiddenInput, required=False)
+    restoring = False
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk is not None:
+            if self.restoring:
+                current = type(self.instance)._base_manager.filter(pk=self.instance.pk)
+                self.instance.version = current.values_list("version", flat=True).get()
             self.fields["opened_version"].initial = self.instance.version
         self.conflict = None
 

@@ -20,6 +20,7 @@ from anyascii import anyascii
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from simple_history.utils import bulk_create_with_history
 
 from . import workers
 from .extraction import extract, extract_html, fold
@@ -516,7 +517,9 @@ class Importer:
                     import_fingerprint=extraction.fingerprint,
                 )
             )
-        Article.objects.bulk_create(articles)
+        bulk_create_with_history(
+            articles, Article, default_change_reason="imported", default_date=timezone.now()
+        )
         for prepared, article in zip(batch, articles, strict=True):
             prepared.report.article = article
             prepared.report.reference = article.get_absolute_url()

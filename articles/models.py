@@ -17,6 +17,7 @@ from django.utils.text import capfirst, slugify
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
+from simple_history.models import HistoricalRecords
 
 #: Content languages (ISO 639-1). Names are shown in the interface language.
 LANGUAGES = [
@@ -539,6 +540,7 @@ class Article(SlugNaturalKey, Versioned):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = ArticleManager()
+    history = HistoricalRecords(excluded_fields=["import_fingerprint"])
 
     class Meta:
         verbose_name = _("article")
@@ -634,6 +636,7 @@ class Translation(models.Model):
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     objects = TranslationManager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("translation")
@@ -790,6 +793,7 @@ class Meeting(SlugNaturalKey, Versioned):
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = MeetingManager()
+    history = HistoricalRecords()
 
     class Meta:
         verbose_name = _("meeting")

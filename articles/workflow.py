@@ -106,6 +106,7 @@ def apply(transition, item, user, comment=""):
         if isinstance(item, Meeting) and publishing and item.published_at is None:
             item.published_at = timezone.now()
             fields.append("published_at")
+        item._change_reason = f"{transition.done}: {comment.strip()}".rstrip(": ")
         item.save(update_fields=fields)
         WorkflowEvent.objects.create(
             **{item._meta.model_name: item},
