@@ -102,13 +102,20 @@ class WorkflowAdminMixin:
             return type(form.__name__, (form,), {"restoring": True})
         return form
 
-    def response_action(self, request, queryset, *args, **kwargs):
+    def refuse_forbidden_steps(self, request):
         """Refuse (403) a workflow step the user's role does not allow, however posted."""
-        posted = {request.POST.get("action"), request.POST.get("CHANGE_FORM-action")}
+        if request.method != "POST":
+            return
+        posted = set(request.POST.getlist("action")) | set(
+            request.POST.getlist("CHANGE_FORM-action")
+        )
         for name in posted & set(workflow.TRANSITIONS):
             if not workflow.TRANSITIONS[name].permitted(request.user, self.model):
                 raise PermissionDenied
-        return super().response_action(request, queryset, *args, **kwargs)
+
+    def changelist_view(self, request, extra_context=None):
+        self.refuse_forbidden_steps(request)
+        return super().changelist_view(request, extra_context)
 
     def move(self, request, queryset, transition):
         comment = request.POST.get("workflow_comment", "")
@@ -159,6 +166,7 @@ class WorkflowAdminMixin:
         return super().render_change_form(request, context, add, change, form_url, obj)
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        self.refuse_forbidden_steps(request)
         try:
             return super().changeform_view(request, object_id, form_url, extra_context)
         except EditConflict:
@@ -470,6 +478,29 @@ class RelationProposalInline(ProposalInline):
         return super().get_queryset(request).select_related("candidate__outlet")
 
 
+class TranslationStateFilter(admin.SimpleListFilter):
+    title = _("translation")
+    parameter_name = "translation"
+
+    def lookups(self, request, model_admin):
+        return [
+            ("outdated", _("Outdated translations")),
+            ("current", _("Up-to-date translations")),
+        ]
+
+    def queryset(self, request, queryset):
+        outdated = Translation.objects.outdated().values("pk")
+        if self.value() == "outdated":
+            return queryset.filter(source_links__in=outdated)
+        if self.value() == "current":
+            return queryset.filter(source_links__isnull=False).exclude(source_links__in=outdated)
+        return queryset
+
+
+class TranslateForm(forms.Form):
+    language = forms.ChoiceField(label=_("Translate into"), choices=LANGUAGES)
+
+
 @admin.register(Article)
 class ArticleAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
     list_display = [
@@ -481,13 +512,22 @@ class ArticleAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
         "translation_links_display",
         "title_is_provisional",
     ]
-    list_filter = ["status", "language", "outlet", "title_is_provisional", "published_at"]
+    list_filter = [
+        "status",
+        "language",
+        TranslationStateFilter,
+        "outlet",
+        "title_is_provisional",
+        "published_at",
+    ]
     list_select_related = ["outlet"]
     date_hierarchy = "published_at"
     search_fields = ["title", "body", "byline", "dateline", "source_url", "outlet__name"]
     prepopulated_fields = {"slug": ["title"]}
     autocomplete_fields = ["outlet", "agency", "people", "organizations"]
-    readonly_fields = ["created_at", "updated_at"]
+    change_form_template = "admin/articles/article/change_form.html"
+    readonly_fields = ["created_at", "updated_at", "source_text", "source_changes"]
+    actions = [*WorkflowAdminMixin.actions, "mark_up_to_date"]
     inlines = [
         RelationProposalInline,
         NameProposalInline,
@@ -535,6 +575,119 @@ class ArticleAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
             .prefetch_related("translation_links__translation", "source_links__source")
         )
 
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        link = self.source_link(obj)
+        if link is None:
+            return fieldsets
+        main = dict(fieldsets[0][1])
+        main["fields"] = [
+            ("body", "source_text") if name == "body" else name for name in main["fields"]
+        ]
+        extra = [(_("Source changed since this translation"), {"fields": ["source_changes"]})]
+        return [(None, main), *(extra if link.is_outdated else []), *fieldsets[1:]]
+
+    def source_link(self, obj):
+        if obj is None or obj.pk is None:
+            return None
+        return obj.source_links.select_related("source", "source_revision").first()
+
+    @admin.display(description=_("source, paragraph by paragraph"))
+    def source_text(self, obj):
+        link = self.source_link(obj)
+        if link is None:
+            return "—"
+        return format_html(
+            '<div class="source-text" lang="{}"><p><strong>{}</strong></p>{}</div>',
+            link.source.language,
+            link.source.title,
+            format_html_join(
+                "",
+                '<p><span class="paragraph-number">{}</span> {}</p>',
+                ((number, paragraph) for number, paragraph in enumerate(link.source.paragraphs, 1)),
+            ),
+        )
+
+    @admin.display(description=_("changes in the source"))
+    def source_changes(self, obj):
+        link = self.source_link(obj)
+        if link is None or not link.is_outdated:
+            return "—"
+        old, new = link.source_revision, link.source
+        return format_html(
+            '<pre class="conflict-diff">{}</pre>',
+            format_html_join(
+                "",
+                '<span class="{}">{}</span>\n',
+                line_diff(f"{old.title}\n\n{old.body}", f"{new.title}\n\n{new.body}"),
+            ),
+        )
+
+    @admin.action(description=_("Mark translations as up to date with their source"))
+    def mark_up_to_date(self, request, queryset):
+        links = Translation.objects.filter(translation__in=queryset).select_related("source")
+        for link in links:
+            link.follow_source()
+            link.save(update_fields=["source_revision"])
+        self.message_user(
+            request,
+            ngettext(
+                "%d translation marked up to date.",
+                "%d translations marked up to date.",
+                len(links),
+            )
+            % len(links),
+            messages.SUCCESS,
+        )
+
+    def has_mark_up_to_date_permission(self, request):
+        return self.may_translate(request) or request.user.has_perm("articles.change_article")
+
+    def save_formset(self, request, form, formset, change):
+        """New translation links follow the source as it is when they are made."""
+        if formset.model is not Translation:
+            return super().save_formset(request, form, formset, change)
+        for link in formset.save(commit=False):
+            if link.source_revision_id is None:
+                link.follow_source()
+            link.save()
+        for link in formset.deleted_objects:
+            link.delete()
+        formset.save_m2m()
+
+    def translate_view(self, request, object_id):
+        """Make a draft translation of an article, linked to its original."""
+        source = get_object_or_404(Article, pk=object_id)
+        if not (self.may_translate(request) or request.user.has_perm("articles.add_article")):
+            raise PermissionDenied
+        original = source.source_links.select_related("source").first()
+        source = original.source if original else source
+        taken = set(source.versions().values_list("language", flat=True)) | {source.language}
+        form = TranslateForm(request.POST or None)
+        form.fields["language"].choices = [(c, n) for c, n in LANGUAGES if c not in taken]
+        if request.method == "POST" and form.is_valid():
+            with transaction.atomic():
+                translation = source.translate_into(form.cleaned_data["language"])
+                link = Translation(source=source, translation=translation, method="human")
+                link.follow_source()
+                link.save()
+            self.message_user(
+                request,
+                _("Draft translation made: write the title and the text beside the source."),
+                messages.SUCCESS,
+            )
+            return HttpResponseRedirect(
+                reverse("admin:articles_article_change", args=[translation.pk])
+            )
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": _("Translate “%(title)s”") % {"title": source},
+            "original": source,
+            "form": form,
+        }
+        return TemplateResponse(request, "admin/articles/article/translate.html", context)
+
     def may_translate(self, request):
         return request.user.has_perm("articles.translate_article")
 
@@ -560,6 +713,11 @@ class ArticleAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
         view = self.admin_site.admin_view
         return [
             path("import/", view(self.import_view), name="articles_article_import"),
+            path(
+                "<int:object_id>/translate/",
+                view(self.translate_view),
+                name="articles_article_translate",
+            ),
             path(
                 "<int:object_id>/names/<int:proposal_id>/<str:action>/",
                 view(self.name_proposal_view),

@@ -146,8 +146,8 @@ class VersionedForm(forms.ModelForm):
                 lines = difflib.unified_diff(
                     saved.splitlines(),
                     submitted.replace("\r\n", "\n").splitlines(),
-                    _("saved now"),
-                    _("yours"),
+                    str(_("saved now")),
+                    str(_("yours")),
                     lineterm="",
                 )
                 diffs.append(

@@ -593,12 +593,41 @@ class Article(SlugNaturalKey, Versioned):
                 }
             )
 
+    def translate_into(self, language):
+        """A new draft in `language` with this article's metadata, for a translator to
+        write; its title starts as this one's, marked for review."""
+        translation = Article.objects.create(
+            title=self.title,
+            title_is_provisional=True,
+            slug=unique_slug(f"{self.title} {language}", Article),
+            language=language,
+            outlet=self.outlet,
+            agency=self.agency,
+            published_at=self.published_at,
+            dateline=self.dateline,
+            byline=self.byline,
+            body="",
+            status=Status.DRAFT,
+        )
+        translation.people.set(self.people.all())
+        translation.organizations.set(self.organizations.all())
+        return translation
+
     def versions(self):
         """This article's original and all its other-language versions, in one query."""
         return Article.objects.versions_of(self).exclude(pk=self.pk)
 
 
-class TranslationManager(models.Manager):
+class TranslationQuerySet(models.QuerySet):
+    def outdated(self):
+        """Links whose source's title or body changed since the translation was made."""
+        return self.filter(source_revision__isnull=False).filter(
+            ~Q(source__title=F("source_revision__title"))
+            | ~Q(source__body=F("source_revision__body"))
+        )
+
+
+class TranslationManager(models.Manager.from_queryset(TranslationQuerySet)):
     def get_by_natural_key(self, source_slug, translation_slug):
         return self.get(source__slug=source_slug, translation__slug=translation_slug)
 
@@ -633,6 +662,17 @@ class Translation(models.Model):
         _("how it was made"), max_length=20, choices=Method, default=Method.PUBLISHER
     )
     notes = models.TextField(_("notes"), blank=True)
+    source_revision = models.ForeignKey(
+        "articles.HistoricalArticle",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        db_constraint=False,
+        related_name="+",
+        editable=False,
+        verbose_name=_("translated from revision"),
+        help_text=_("The revision of the source this translation follows."),
+    )
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
 
     objects = TranslationManager()
@@ -666,6 +706,17 @@ class Translation(models.Model):
         return (self.source.slug, self.translation.slug)
 
     natural_key.dependencies = ["articles.article"]
+
+    @property
+    def is_outdated(self):
+        revision = self.source_revision
+        return revision is not None and (
+            revision.title != self.source.title or revision.body != self.source.body
+        )
+
+    def follow_source(self):
+        """Record that the translation follows the source as it is now."""
+        self.source_revision = self.source.history.order_by("-history_date", "-history_id").first()
 
     def clean(self):
         try:
@@ -1068,6 +1119,7 @@ class RelationProposal(models.Model):
                 translation=self.article,
                 notes=_("Proposed by the importer (score %(score).2f).") % {"score": self.score},
             )
+            link.follow_source()
             link.full_clean()
             link.save()
             self.delete()

@@ -138,6 +138,8 @@ class ArticleDetailView(PreviewMixin, DetailView):
             original=original,
             translation_method=article.translation_method
             and Translation.Method(article.translation_method).label,
+            source_updated=bool(article.original_id)
+            and Translation.objects.outdated().filter(translation=article).exists(),
             translations=[version for version in others if version.original_id == article.pk],
             other_versions=others,
             alternates=group if article.is_published and len(group) > 1 else [],
