@@ -885,6 +885,75 @@ class Meeting(SlugNaturalKey, Versioned):
         return [p.strip() for p in self.summary.replace("\r\n", "\n").split("\n\n") if p.strip()]
 
 
+class SummaryTranslationQuerySet(models.QuerySet):
+    def outdated(self):
+        """Summaries whose meeting's title or summary changed since they were translated."""
+        return self.filter(source_revision__isnull=False).filter(
+            ~Q(meeting__title=F("source_revision__title"))
+            | ~Q(meeting__summary=F("source_revision__summary"))
+        )
+
+
+class SummaryTranslation(models.Model):
+    """The desk's summary of a meeting in another language."""
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="summaries", verbose_name=_("meeting")
+    )
+    language = models.CharField(_("language"), max_length=7, choices=LANGUAGES)
+    title = models.CharField(_("title"), max_length=300)
+    summary = models.TextField(_("summary"))
+    source_revision = models.ForeignKey(
+        "articles.HistoricalMeeting",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        db_constraint=False,
+        related_name="+",
+        editable=False,
+        verbose_name=_("translated from revision"),
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = SummaryTranslationQuerySet.as_manager()
+    history = HistoricalRecords()
+
+    class Meta:
+        verbose_name = _("summary translation")
+        verbose_name_plural = _("summary translations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "language"],
+                name="one_summary_per_language",
+                violation_error_message=_("This meeting already has a summary in this language."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.meeting} ({self.language})"
+
+    def clean(self):
+        if self.meeting_id and self.language == self.meeting.language:
+            raise ValidationError(
+                {"language": _("The summary is written in this language already.")}
+            )
+
+    @property
+    def is_outdated(self):
+        revision = self.source_revision
+        return revision is not None and (
+            revision.title != self.meeting.title or revision.summary != self.meeting.summary
+        )
+
+    @property
+    def paragraphs(self):
+        return [p.strip() for p in self.summary.replace("\r\n", "\n").split("\n\n") if p.strip()]
+
+    def follow_source(self):
+        """Record that the translation follows the meeting's summary as it is now."""
+        self.source_revision = self.meeting.history.order_by("-history_date", "-history_id").first()
+
+
 class CoverageManager(models.Manager):
     def get_by_natural_key(self, meeting_slug, article_slug):
         return self.get(meeting__slug=meeting_slug, article__slug=article_slug)

@@ -2,6 +2,7 @@ from django.db.models import F, Prefetch, Q
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
+from django.utils.translation import get_language_from_request
 from django.views.generic import DetailView, ListView, TemplateView
 from django_filters.views import FilterView
 
@@ -183,8 +184,15 @@ class MeetingDetailView(PreviewMixin, DetailView):
             .select_related("outlet", "agency")
             .order_by("language", "published_at", "pk")
         )
+        reader = get_language_from_request(self.request)
+        summary = None
+        if reader != meeting.language:
+            summary = meeting.summaries.filter(language=reader).first()
         return super().get_context_data(
             reports=reports,
+            summary=summary,
+            reader_language=reader,
+            summary_missing=summary is None and reader != meeting.language,
             topics=meeting.topics.order_by("name"),
             mentioned_people=meeting.mentioned_people.order_by("name"),
             parts=meeting.parts.published().order_by("date", "pk"),
