@@ -602,7 +602,11 @@ class ArticleAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
         return (
             super()
             .get_queryset(request)
-            .prefetch_related("translation_links__translation", "source_links__source")
+            .prefetch_related(
+                "translation_links__translation",
+                "source_links__source",
+                "source_links__source_revision",
+            )
         )
 
     def get_fieldsets(self, request, obj=None):
@@ -893,7 +897,15 @@ class ArticleAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
     def translation_links_display(self, article):
         sources = article.source_links.all()
         if sources:
-            return format_html("{} {}", _("from"), version_links(link.source for link in sources))
+            outdated = any(link.is_outdated for link in sources)
+            return format_html(
+                "{} {}{}",
+                _("from"),
+                version_links(link.source for link in sources),
+                format_html(' <strong class="outdated">{}</strong>', _("outdated"))
+                if outdated
+                else "",
+            )
         translations = article.translation_links.all()
         if translations:
             return format_html(

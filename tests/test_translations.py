@@ -77,6 +77,7 @@ def test_a_changed_source_makes_its_translation_outdated_until_marked_up_to_date
     assert link.is_outdated
     outdated = editor_client.get(admin_url(Article, "changelist"), {"translation": "outdated"})
     assert list(outdated.context["cl"].result_list) == [french]
+    assert '<strong class="outdated">outdated</strong>' in outdated.content.decode()
     change = editor_client.get(admin_url(Article, "change", french.pk)).content.decode()
     assert "Source changed since this translation" in change
     assert '<span class="removed">-First paragraph.</span>' in change
@@ -94,6 +95,7 @@ def test_a_changed_source_makes_its_translation_outdated_until_marked_up_to_date
     assert "The original was updated" not in client.get(french.get_absolute_url()).content.decode()
     current = editor_client.get(admin_url(Article, "changelist"), {"translation": "current"})
     assert list(current.context["cl"].result_list) == [french]
+    assert 'class="outdated"' not in current.content.decode()
 
 
 def test_a_link_made_without_a_source_revision_is_never_outdated(english):
