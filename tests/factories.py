@@ -89,6 +89,16 @@ class MeetingFactory(factory.django.DjangoModelFactory):
     status = models.Status.PUBLISHED
 
 
+class SummaryTranslationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.SummaryTranslation
+
+    meeting = factory.SubFactory(MeetingFactory, language="en")
+    language = "fr"
+    title = "Réunion"
+    summary = "Le compte rendu de la réunion."
+
+
 class ParticipantFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = models.Participant
