@@ -38,6 +38,11 @@ LANGUAGES = [
 ]
 
 
+def paragraphs_of(text):
+    """Plain text's paragraphs: blocks separated by blank lines."""
+    return [p.strip() for p in text.replace("\r\n", "\n").split("\n\n") if p.strip()]
+
+
 def language_name_local(code):
     """The language's name in that language ("Français"), for links to versions."""
     try:
@@ -579,7 +584,7 @@ class Article(SlugNaturalKey, Versioned):
 
     @property
     def paragraphs(self):
-        return [p.strip() for p in self.body.replace("\r\n", "\n").split("\n\n") if p.strip()]
+        return paragraphs_of(self.body)
 
     def clean(self):
         if self.pk is None or not self.language:
@@ -882,7 +887,7 @@ class Meeting(SlugNaturalKey, Versioned):
 
     @property
     def paragraphs(self):
-        return [p.strip() for p in self.summary.replace("\r\n", "\n").split("\n\n") if p.strip()]
+        return paragraphs_of(self.summary)
 
 
 class SummaryTranslationQuerySet(models.QuerySet):
@@ -947,7 +952,7 @@ class SummaryTranslation(models.Model):
 
     @property
     def paragraphs(self):
-        return [p.strip() for p in self.summary.replace("\r\n", "\n").split("\n\n") if p.strip()]
+        return paragraphs_of(self.summary)
 
     def follow_source(self):
         """Record that the translation follows the meeting's summary as it is now."""
