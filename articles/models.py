@@ -43,6 +43,11 @@ def paragraphs_of(text):
     return [p.strip() for p in text.replace("\r\n", "\n").split("\n\n") if p.strip()]
 
 
+def latest_revision(item):
+    """The newest historical record of `item`, or None before its first save."""
+    return item.history.order_by("-history_date", "-history_id").first()
+
+
 def language_name_local(code):
     """The language's name in that language ("Français"), for links to versions."""
     try:
@@ -721,7 +726,7 @@ class Translation(models.Model):
 
     def follow_source(self):
         """Record that the translation follows the source as it is now."""
-        self.source_revision = self.source.history.order_by("-history_date", "-history_id").first()
+        self.source_revision = latest_revision(self.source)
 
     def clean(self):
         try:
@@ -956,7 +961,7 @@ class SummaryTranslation(models.Model):
 
     def follow_source(self):
         """Record that the translation follows the meeting's summary as it is now."""
-        self.source_revision = self.meeting.history.order_by("-history_date", "-history_id").first()
+        self.source_revision = latest_revision(self.meeting)
 
 
 class CoverageManager(models.Manager):
