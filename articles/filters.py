@@ -1,11 +1,21 @@
 import django_filters
+from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from .models import LANGUAGES, Article, Organization, Outlet, Person, Topic
+from .search import MAX_QUERY_LENGTH
 
 
 class ArticleFilter(django_filters.FilterSet):
-    """The filters of the public article list. Each narrows the others."""
+    """The filters of the public article list. Each narrows the others; words in `q`
+    rank the results by relevance (see `articles.search`)."""
+
+    q = django_filters.CharFilter(
+        method="search",
+        label=_("Words"),
+        max_length=MAX_QUERY_LENGTH,
+        widget=forms.TextInput(attrs={"type": "search"}),
+    )
 
     language = django_filters.ChoiceFilter(
         choices=LANGUAGES, label=_("Language"), empty_label=_("Any language")
@@ -46,4 +56,7 @@ class ArticleFilter(django_filters.FilterSet):
 
     class Meta:
         model = Article
-        fields = ["language", "outlet", "published", "person", "organization", "topic"]
+        fields = ["q", "language", "outlet", "published", "person", "organization", "topic"]
+
+    def search(self, queryset, name, value):
+        return queryset.search(value) if value.strip() else queryset

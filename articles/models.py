@@ -8,11 +8,12 @@ exactly as the report gave them (Open Civic Data's EventParticipant).
 
 from anyascii import anyascii
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.db import models, transaction
 from django.db.models import F, Q
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.text import capfirst, slugify
 from django.utils.translation import get_language_info
 from django.utils.translation import gettext_lazy as _
@@ -54,6 +55,14 @@ def language_name_local(code):
         return capfirst(get_language_info(code)["name_local"])
     except KeyError:
         return code
+
+
+def interface_language(language):
+    """The interface language best suited to content in `language`: its own where the
+    site speaks it, else the default. Articles are canonical at that prefix."""
+    if language in dict(settings.LANGUAGES):
+        return language
+    return settings.LANGUAGE_CODE
 
 
 def unique_slug(text, model, max_length=80):
@@ -448,6 +457,12 @@ class ArticleQuerySet(models.QuerySet):
     def newest_first(self):
         return self.order_by("-published_at", "-pk")
 
+    def search(self, terms):
+        """Articles matching a reader's words, best first, with `search_rank`."""
+        from .search import search
+
+        return search(self, terms)
+
     def with_original(self):
         """Annotate `original_id`: the source of a translation, None for an original."""
         return self.annotate(original_id=F("source_links__source"))
@@ -578,6 +593,12 @@ class Article(SlugNaturalKey, Versioned):
 
     def get_absolute_url(self):
         return reverse("article-detail", kwargs={"slug": self.slug})
+
+    def get_canonical_url(self):
+        """The article's page in the interface language matching its own (see
+        `interface_language`): the one address search engines should index."""
+        with translation.override(interface_language(self.language)):
+            return self.get_absolute_url()
 
     @property
     def is_published(self):
@@ -772,6 +793,12 @@ class MeetingQuerySet(models.QuerySet):
 
     def newest_first(self):
         return self.order_by("-date", "-pk")
+
+    def search(self, terms):
+        """Meetings matching a reader's words, best first, with `search_rank`."""
+        from .search import search
+
+        return search(self, terms)
 
 
 class MeetingManager(SlugManager.from_queryset(MeetingQuerySet)):
@@ -1262,3 +1289,39 @@ class WorkflowEvent(models.Model):
 
     def __str__(self):
         return f"{self.get_from_status_display()} → {self.get_to_status_display()}"
+
+
+class SearchDocument(models.Model):
+    """The searchable text of one published article or meeting, kept by `articles.search`.
+
+    Derived data: rebuilt from the item whenever it, its people, organizations,
+    participants or summary translations change. PostgreSQL searches `vector` (a GIN
+    index); SQLite searches an FTS5 table mirroring `title` and `body`.
+    """
+
+    article = models.OneToOneField(
+        Article, on_delete=models.CASCADE, null=True, related_name="search_document"
+    )
+    meeting = models.OneToOneField(
+        Meeting, on_delete=models.CASCADE, null=True, related_name="search_document"
+    )
+    language = models.CharField(max_length=7, choices=LANGUAGES)
+    config = models.CharField(
+        max_length=20, help_text="PostgreSQL text-search configuration for the language."
+    )
+    title = models.TextField()
+    body = models.TextField()
+    vector = SearchVectorField(null=True, editable=False)
+
+    class Meta:
+        verbose_name = _("search document")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(article__isnull=False, meeting__isnull=True)
+                | Q(article__isnull=True, meeting__isnull=False),
+                name="search_document_one_item",
+            )
+        ]
+
+    def __str__(self):
+        return self.title

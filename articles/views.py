@@ -2,10 +2,12 @@ from django.db.models import F, Prefetch, Q
 from django.http import Http404
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
-from django.utils.translation import get_language_from_request
-from django.views.generic import DetailView, ListView, TemplateView
+from django.utils.functional import cached_property
+from django.utils.translation import get_language
+from django.views.generic import DetailView, ListView, TemplateView, YearArchiveView
 from django_filters.views import FilterView
 
+from . import structured_data
 from .filters import ArticleFilter
 from .models import (
     Article,
@@ -17,6 +19,7 @@ from .models import (
     Status,
     Translation,
 )
+from .search import attach_snippets
 
 ordered_participants = Prefetch(
     "participants",
@@ -112,6 +115,38 @@ class ArticleListView(FilterView):
         return context
 
 
+class SearchView(ArticleListView):
+    """Ranked results for a reader's words: matching meetings first, then reports,
+    which the list's filters narrow."""
+
+    template_name = "articles/search.html"
+
+    def get_queryset(self):
+        return super().get_queryset() if self.terms else Article.objects.none()
+
+    @cached_property
+    def terms(self):
+        return self.request.GET.get("q", "").strip()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        terms = self.terms if self.filterset.is_valid() else ""
+        meetings = []
+        if terms and context["page_obj"].number == 1:
+            meetings = attach_snippets(
+                Meeting.objects.published().search(terms).select_related("organizer")[:5], terms
+            )
+        context.update(
+            terms=terms,
+            is_filtered=any(
+                value for key, value in self.request.GET.items() if key not in {"page", "q"}
+            ),
+            meetings=meetings,
+            article_list=attach_snippets(context["article_list"], terms) if terms else [],
+        )
+        return context
+
+
 class ArticleDetailView(PreviewMixin, DetailView):
     model = Article
 
@@ -135,26 +170,47 @@ class ArticleDetailView(PreviewMixin, DetailView):
         )
         others = [version for version in group if version.pk != article.pk]
         original = next((version for version in others if version.pk == article.original_id), None)
+        translations = [version for version in others if version.original_id == article.pk]
+        meetings = list(article.meetings.published().newest_first())
+        people = list(article.people.order_by("name"))
+        organizations = list(article.organizations.order_by("name"))
         return super().get_context_data(
             original=original,
             translation_method=article.translation_method
             and Translation.Method(article.translation_method).label,
             source_updated=bool(article.original_id)
             and Translation.objects.outdated().filter(translation=article).exists(),
-            translations=[version for version in others if version.original_id == article.pk],
+            translations=translations,
             other_versions=others,
             alternates=group if article.is_published and len(group) > 1 else [],
             x_default=next((version for version in group if version.original_id is None), None),
-            meetings=article.meetings.published().newest_first(),
-            people=article.people.order_by("name"),
-            organizations=article.organizations.order_by("name"),
+            meetings=meetings,
+            people=people,
+            organizations=organizations,
+            canonical_url=self.request.build_absolute_uri(article.get_canonical_url()),
+            structured_data=structured_data.article(
+                self.request,
+                article,
+                original=original,
+                translations=translations,
+                people=people,
+                organizations=organizations,
+                meetings=meetings,
+            ),
             **kwargs,
         )
+
+
+def meeting_years():
+    return Meeting.objects.published().dates("date", "year", order="DESC")
 
 
 class MeetingListView(ListView):
     template_name = "articles/meeting_list.html"
     paginate_by = 20
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(years=meeting_years(), **kwargs)
 
     def get_queryset(self):
         return (
@@ -163,6 +219,27 @@ class MeetingListView(ListView):
             .prefetch_related(ordered_participants)
             .newest_first()
         )
+
+
+class MeetingYearView(YearArchiveView):
+    """The meetings of one year, newest first: the timeline's pages."""
+
+    date_field = "date"
+    make_object_list = True
+    allow_future = True
+    allow_empty = False
+    template_name = "articles/meeting_list.html"
+
+    def get_queryset(self):
+        return (
+            Meeting.objects.published()
+            .select_related("organizer")
+            .prefetch_related(ordered_participants)
+            .newest_first()
+        )
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(years=meeting_years(), **kwargs)
 
 
 class MeetingDetailView(PreviewMixin, DetailView):
@@ -184,18 +261,27 @@ class MeetingDetailView(PreviewMixin, DetailView):
             .select_related("outlet", "agency")
             .order_by("language", "published_at", "pk")
         )
-        reader = get_language_from_request(self.request)
+        reader = get_language()
         summary = None
         if reader != meeting.language:
             summary = meeting.summaries.filter(language=reader).first()
+        topics = list(meeting.topics.order_by("name"))
         return super().get_context_data(
             reports=reports,
             summary=summary,
             reader_language=reader,
             summary_missing=summary is None and reader != meeting.language,
-            topics=meeting.topics.order_by("name"),
+            topics=topics,
             mentioned_people=meeting.mentioned_people.order_by("name"),
             parts=meeting.parts.published().order_by("date", "pk"),
+            structured_data=structured_data.meeting(
+                self.request,
+                meeting,
+                participants=meeting.participants.all(),
+                topics=topics,
+                reports=reports,
+                summary=summary,
+            ),
             **kwargs,
         )
 

@@ -1,5 +1,7 @@
 import pytest
+from django.conf import settings
 from django.core.management import call_command
+from django.utils import translation
 
 from tests.factories import EditorFactory, ReviewerFactory, TranslatorFactory
 
@@ -29,3 +31,12 @@ def reviewer(db):
 @pytest.fixture
 def translator(db):
     return TranslatorFactory(username="translator")
+
+
+@pytest.fixture(autouse=True)
+def interface_language():
+    """Each test starts in the default interface language: a request under /fr/ leaves
+    French active in the thread, which would change what later `reverse()` calls give."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)

@@ -696,7 +696,7 @@ def test_view_on_site_opens_the_public_page_of_the_article(editor_client, status
 
     assert response.status_code == 302
     assert response.url == f"http://testserver{article.get_absolute_url()}"
-    assert article.get_absolute_url() == f"/articles/{article.slug}/"
+    assert article.get_absolute_url() == f"/en/articles/{article.slug}/"
     response = editor_client.get(response.url)
     assert response.status_code == 200
     assert response.context["article"] == article

@@ -168,7 +168,7 @@ class TestArticle:
         assert article.paragraphs == ["One.", "Two\nstill two.", "Three."]
 
     def test_absolute_url(self):
-        assert ArticleFactory(slug="a-report").get_absolute_url() == "/articles/a-report/"
+        assert ArticleFactory(slug="a-report").get_absolute_url() == "/en/articles/a-report/"
 
 
 class TestPeopleAndOrganizations:

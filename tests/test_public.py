@@ -21,10 +21,10 @@ from tests.factories import (
 
 pytestmark = pytest.mark.django_db
 
-EN_2017 = "/articles/khalafov-receives-ohchr-delegation-led-by-georgette-gagnon/"
+EN_2017 = "/en/articles/khalafov-receives-ohchr-delegation-led-by-georgette-gagnon/"
 FR_SLUG = "khalafov-s-entretient-avec-une-delegation-du-haut-commissariat-aux-droits-de-l-homme"
-FR_2017 = f"/articles/{FR_SLUG}/"
-MEETING_2017 = "/meetings/khalafov-receives-ohchr-delegation-2017/"
+FR_2017 = f"/en/articles/{FR_SLUG}/"
+MEETING_2017 = "/en/meetings/khalafov-receives-ohchr-delegation-2017/"
 
 
 def html(response):
@@ -39,7 +39,7 @@ class TestHome:
     def test_latest_published_articles_and_meetings(self, client, seed):
         ArticleFactory(title="An unreviewed draft", status=Article.Status.DRAFT)
         MeetingFactory(title="A draft meeting", status=Meeting.Status.DRAFT)
-        response = client.get("/")
+        response = client.get("/en/")
         assert response.status_code == 200
         page = html(response)
         assert "Jeyhun Bayramov meets UN High Commissioner for Human Rights Volker Türk" in page
@@ -52,14 +52,14 @@ class TestHome:
         assert dates == sorted(dates, reverse=True)
 
     def test_empty_site_says_so(self, client, db):
-        page = html(client.get("/"))
+        page = html(client.get("/en/"))
         assert "No reports have been published yet." in page
         assert "No meeting summaries have been published yet." in page
 
 
 class TestArticleList:
     def test_newest_first_with_language_and_versions(self, client, seed):
-        response = client.get("/articles/")
+        response = client.get("/en/articles/")
         assert response.status_code == 200
         assert listed_slugs(response)[0] == "bayramov-meets-un-high-commissioner-volker-turk"
         page = html(response)
@@ -72,45 +72,47 @@ class TestArticleList:
 
     def test_paginated(self, client, db):
         ArticleFactory.create_batch(25)
-        first = client.get("/articles/")
+        first = client.get("/en/articles/")
         assert len(first.context["article_list"]) == 20
         assert 'href="?page=2"' in html(first)
-        second = client.get("/articles/?page=2")
+        second = client.get("/en/articles/?page=2")
         assert len(second.context["article_list"]) == 5
-        assert client.get("/articles/?page=9").status_code == 404
+        assert client.get("/en/articles/?page=9").status_code == 404
 
     def test_pagination_keeps_the_filters(self, client, db):
         ArticleFactory.create_batch(21, language="fr")
-        assert 'href="?language=fr&amp;page=2"' in html(client.get("/articles/?language=fr"))
+        assert 'href="?language=fr&amp;page=2"' in html(client.get("/en/articles/?language=fr"))
 
     def test_filter_by_language(self, client, seed):
-        assert listed_slugs(client.get("/articles/?language=fr")) == [FR_2017.split("/")[2]]
+        assert listed_slugs(client.get("/en/articles/?language=fr")) == [FR_2017.split("/")[3]]
 
     def test_filter_by_outlet(self, client, seed):
-        assert listed_slugs(client.get("/articles/?outlet=trend")) == [
+        assert listed_slugs(client.get("/en/articles/?outlet=trend")) == [
             "bayramov-addresses-54th-session-of-un-human-rights-council"
         ]
 
     def test_filter_by_date_range_includes_both_ends(self, client, seed):
-        response = client.get("/articles/?published_after=2017-11-27&published_before=2017-11-28")
-        assert set(listed_slugs(response)) == {EN_2017.split("/")[2], FR_2017.split("/")[2]}
+        response = client.get(
+            "/en/articles/?published_after=2017-11-27&published_before=2017-11-28"
+        )
+        assert set(listed_slugs(response)) == {EN_2017.split("/")[3], FR_2017.split("/")[3]}
 
     def test_filter_by_person_organization_and_topic(self, client, seed):
-        bayramov = set(listed_slugs(client.get("/articles/?person=jeyhun-bayramov")))
+        bayramov = set(listed_slugs(client.get("/en/articles/?person=jeyhun-bayramov")))
         assert bayramov == {
             "bayramov-meets-un-high-commissioner-volker-turk",
             "bayramov-addresses-54th-session-of-un-human-rights-council",
         }
-        nam = listed_slugs(client.get("/articles/?organization=non-aligned-movement"))
+        nam = listed_slugs(client.get("/en/articles/?organization=non-aligned-movement"))
         assert nam == ["bayramov-addresses-54th-session-of-un-human-rights-council"]
-        cop29 = listed_slugs(client.get("/articles/?topic=cop29"))
+        cop29 = listed_slugs(client.get("/en/articles/?topic=cop29"))
         assert cop29 == ["bayramov-meets-un-high-commissioner-volker-turk"]
 
     def test_filters_combine(self, client, seed):
-        response = client.get("/articles/?person=khalaf-khalafov&language=fr")
-        assert listed_slugs(response) == [FR_2017.split("/")[2]]
+        response = client.get("/en/articles/?person=khalaf-khalafov&language=fr")
+        assert listed_slugs(response) == [FR_2017.split("/")[3]]
         assert "1 report match these filters" in html(response)
-        none = client.get("/articles/?person=khalaf-khalafov&outlet=trend")
+        none = client.get("/en/articles/?person=khalaf-khalafov&outlet=trend")
         assert listed_slugs(none) == []
         assert "No report matches these filters." in html(none)
 
@@ -121,7 +123,7 @@ class TestArticleList:
             meeting = MeetingFactory()
             meeting.topics.add(topic)
             meeting.reports.add(article)
-        assert listed_slugs(client.get("/articles/?topic=shared")) == [article.slug]
+        assert listed_slugs(client.get("/en/articles/?topic=shared")) == [article.slug]
 
     @pytest.mark.parametrize(
         ("query", "message"),
@@ -134,7 +136,7 @@ class TestArticleList:
         ],
     )
     def test_bad_filter_values_get_a_message(self, client, seed, query, message):
-        response = client.get(f"/articles/?{query}")
+        response = client.get(f"/en/articles/?{query}")
         assert response.status_code == 400
         page = html(response)
         assert "Some filters could not be applied" in page
@@ -145,7 +147,7 @@ class TestArticleList:
         live = ArticleFactory()
         ArticleFactory(status=Article.Status.DRAFT)
         ArticleFactory(published_at=timezone.now() + dt.timedelta(hours=2))
-        assert listed_slugs(client.get("/articles/")) == [live.slug]
+        assert listed_slugs(client.get("/en/articles/")) == [live.slug]
 
     def test_query_count_does_not_grow_with_the_page(
         self, client, db, django_assert_max_num_queries
@@ -153,13 +155,13 @@ class TestArticleList:
         for _ in range(10):
             TranslationFactory(source__outlet=OutletFactory(), translation__outlet=OutletFactory())
         with django_assert_max_num_queries(12):
-            response = client.get("/articles/")
+            response = client.get("/en/articles/")
         assert len(response.context["article_list"]) == 20
 
 
 class TestArticlePage:
     def test_shows_the_report(self, client, seed):
-        response = client.get("/articles/bayramov-meets-un-high-commissioner-volker-turk/")
+        response = client.get("/en/articles/bayramov-meets-un-high-commissioner-volker-turk/")
         assert response.status_code == 200
         page = html(response)
         assert "<h1" in page
@@ -214,19 +216,19 @@ class TestArticlePage:
             )
             assert alternates == {
                 "en": f"http://testserver{EN_2017}",
-                "fr": f"http://testserver{FR_2017}",
+                "fr": f"http://testserver/fr/articles/{FR_SLUG}/",
                 "x-default": f"http://testserver{EN_2017}",
             }
 
     def test_no_alternates_without_versions(self, client, seed):
-        page = html(client.get("/articles/bayramov-meets-un-high-commissioner-volker-turk/"))
+        page = html(client.get("/en/articles/bayramov-meets-un-high-commissioner-volker-turk/"))
         assert 'hreflang="x-default"' not in page
 
     def test_shows_the_meetings_it_covers_and_who_it_names(self, client, seed):
         page = html(client.get(FR_2017))
         assert f'href="{MEETING_2017}"' in page
-        assert 'href="/people/khalaf-khalafov/"' in page
-        assert 'href="/organizations/ohchr/"' in page
+        assert 'href="/en/people/khalaf-khalafov/"' in page
+        assert 'href="/en/organizations/ohchr/"' in page
 
     def test_stored_text_is_escaped(self, client, db):
         hostile = '<script>alert("x")</script><img src=x onerror=alert(1)>'
@@ -267,7 +269,7 @@ class TestArticlePage:
         page = html(client.get(link.source.get_absolute_url()))
         assert link.translation.get_absolute_url() not in page
         assert "Also in:" not in page
-        assert 'hreflang="fr"' not in page
+        assert '<link rel="alternate" hreflang="fr"' not in page
 
     def test_a_draft_source_is_not_linked_from_its_published_translation(self, client, db):
         link = TranslationFactory(source__status=Article.Status.DRAFT)
@@ -282,7 +284,7 @@ class TestArticlePage:
 
 class TestMeetings:
     def test_list_newest_first(self, client, seed):
-        response = client.get("/meetings/")
+        response = client.get("/en/meetings/")
         assert [m.slug for m in response.context["meeting_list"]] == [
             "bayramov-meets-turk-unga-79-2024",
             "aliyeva-meets-shkolnikov-2023",
@@ -298,13 +300,13 @@ class TestMeetings:
         assert "27 November 2017" in page
         assert "Baku, Azerbaijan" in page
         assert "Bilateral meeting" in page
-        assert 'href="/people/khalaf-khalafov/"' in page
+        assert 'href="/en/people/khalaf-khalafov/"' in page
         assert "Deputy Minister of Foreign Affairs" in page
-        assert 'href="/organizations/azerbaijan-foreign-ministry/"' in page
-        assert 'for <a href="/organizations/azerbaijan/">Republic of Azerbaijan</a>' in page
+        assert 'href="/en/organizations/azerbaijan-foreign-ministry/"' in page
+        assert 'for <a href="/en/organizations/azerbaijan/">Republic of Azerbaijan</a>' in page
         assert "Head of the Office for Field Missions and Technical Cooperation" in page
         assert "Deputy Foreign Minister Khalaf Khalafov received a delegation" in page
-        assert 'href="/people/shahbaz-guliyev/"' in page
+        assert 'href="/en/people/shahbaz-guliyev/"' in page
         assert "Captured civilians" in page
 
     def test_participants_come_before_the_summary(self, client, seed):
@@ -336,7 +338,7 @@ class TestMeetings:
     def test_draft_meetings_are_hidden_from_readers(self, client, editor, db):
         draft = MeetingFactory(status=Meeting.Status.DRAFT, title="Sensitive meeting")
         assert client.get(draft.get_absolute_url()).status_code == 404
-        assert "Sensitive meeting" not in html(client.get("/meetings/"))
+        assert "Sensitive meeting" not in html(client.get("/en/meetings/"))
         client.force_login(editor)
         preview = client.get(draft.get_absolute_url())
         assert preview.status_code == 200
@@ -353,32 +355,32 @@ class TestMeetings:
         with django_assert_max_num_queries(10):
             assert client.get(MEETING_2017).status_code == 200
         with django_assert_max_num_queries(6):
-            assert client.get("/meetings/").status_code == 200
+            assert client.get("/en/meetings/").status_code == 200
 
 
 class TestPeopleAndOrganizations:
     def test_person_page(self, client, seed):
-        response = client.get("/people/jeyhun-bayramov/")
+        response = client.get("/en/people/jeyhun-bayramov/")
         assert response.status_code == 200
         page = html(response)
         assert "Minister of Foreign Affairs" in page
-        assert 'href="/organizations/azerbaijan-foreign-ministry/"' in page
-        assert 'href="/meetings/bayramov-meets-turk-unga-79-2024/"' in page
-        assert 'href="/meetings/bayramov-addresses-hrc-54th-session-2023/"' in page
+        assert 'href="/en/organizations/azerbaijan-foreign-ministry/"' in page
+        assert 'href="/en/meetings/bayramov-meets-turk-unga-79-2024/"' in page
+        assert 'href="/en/meetings/bayramov-addresses-hrc-54th-session-2023/"' in page
         assert '<span lang="ru">Джейхун Байрамов</span>' in page
-        assert 'href="/articles/bayramov-meets-un-high-commissioner-volker-turk/"' in page
+        assert 'href="/en/articles/bayramov-meets-un-high-commissioner-volker-turk/"' in page
 
     def test_mentioned_people_list_their_meetings(self, client, seed):
-        page = html(client.get("/people/shahbaz-guliyev/"))
+        page = html(client.get("/en/people/shahbaz-guliyev/"))
         assert f'href="{MEETING_2017}"' in page
 
     def test_organization_page(self, client, seed):
-        page = html(client.get("/organizations/ohchr/"))
+        page = html(client.get("/en/organizations/ohchr/"))
         assert "Office of the United Nations High Commissioner for Human Rights" in page
-        assert 'href="/organizations/united-nations/"' in page
-        assert 'href="/organizations/ohchr-field-missions-technical-cooperation/"' in page
-        assert 'href="/people/volker-turk/"' in page
-        assert 'href="/meetings/aliyeva-meets-shkolnikov-2023/"' in page
+        assert 'href="/en/organizations/united-nations/"' in page
+        assert 'href="/en/organizations/ohchr-field-missions-technical-cooperation/"' in page
+        assert 'href="/en/people/volker-turk/"' in page
+        assert 'href="/en/meetings/aliyeva-meets-shkolnikov-2023/"' in page
 
     def test_person_and_organization_pages_hide_drafts(self, client, db):
         person = PersonFactory()
@@ -395,23 +397,23 @@ class TestPeopleAndOrganizations:
             assert "Unreviewed report" not in page
 
     def test_indexes(self, client, seed):
-        people = html(client.get("/people/"))
-        assert 'href="/people/volker-turk/"' in people
-        organizations = html(client.get("/organizations/"))
+        people = html(client.get("/en/people/"))
+        assert 'href="/en/people/volker-turk/"' in people
+        organizations = html(client.get("/en/organizations/"))
         assert "UN body" in organizations
-        assert 'href="/organizations/ohchr/"' in organizations
+        assert 'href="/en/organizations/ohchr/"' in organizations
 
     def test_query_budgets(self, client, seed, django_assert_max_num_queries):
         for url in (
-            "/people/",
-            "/organizations/",
-            "/people/khalaf-khalafov/",
-            "/organizations/ohchr/",
+            "/en/people/",
+            "/en/organizations/",
+            "/en/people/khalaf-khalafov/",
+            "/en/organizations/ohchr/",
         ):
             with django_assert_max_num_queries(10):
                 assert client.get(url).status_code == 200
 
     def test_unknown_pages_are_404(self, client, db):
-        assert client.get("/people/nobody/").status_code == 404
-        assert client.get("/organizations/nothing/").status_code == 404
-        assert client.get("/meetings/nothing/").status_code == 404
+        assert client.get("/en/people/nobody/").status_code == 404
+        assert client.get("/en/organizations/nothing/").status_code == 404
+        assert client.get("/en/meetings/nothing/").status_code == 404

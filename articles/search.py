@@ -1,0 +1,457 @@
+"""Full-text search over published articles and meetings.
+
+Each published article and meeting has a `SearchDocument`: its title, and a body that
+gathers its text with the names of the people, organizations and places it concerns.
+The database does the matching and ranking:
+
+- PostgreSQL: `vector` holds the document weighted title-first and stemmed with the
+  text-search configuration of its language (`CONFIGS`; `simple` where PostgreSQL has
+  no stemmer). A reader's words are parsed as a web search (quoted phrases, `or`,
+  `-word`) in every configuration at once, so a query matches each document in that
+  document's own language, and a GIN index answers it.
+- SQLite: an FTS5 table mirrors title and body, with Unicode word splitting and
+  accents folded. It has no stemmers, so each word also matches as a prefix
+  ("meeting" finds "meetings"); quoted phrases, `OR` and `-word` work as above.
+
+Documents are rebuilt by the signal handlers at the end of this module, whenever a
+published item or anything it shows changes, and all at once by `rebuild()` (the
+`rebuild_search_index` command).
+"""
+
+import re
+
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.db import connections, transaction
+from django.db.models import F, Prefetch, Q, QuerySet
+from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from .models import (
+    Article,
+    Meeting,
+    Organization,
+    Participant,
+    Person,
+    SearchDocument,
+    Status,
+    SummaryTranslation,
+)
+
+#: PostgreSQL text-search configuration for each content language.
+CONFIGS = {
+    "en": "english",
+    "fr": "french",
+    "ru": "russian",
+    "es": "spanish",
+    "de": "german",
+    "ar": "arabic",
+    "tr": "turkish",
+    "hy": "armenian",
+    "it": "italian",
+    "pt": "portuguese",
+}
+DEFAULT_CONFIG = "simple"
+
+#: The longest query accepted, in characters.
+MAX_QUERY_LENGTH = 200
+
+FTS_TABLE = "articles_searchdocument_fts"
+MARK_START, MARK_END = "\x02", "\x03"
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def config_for(language):
+    return CONFIGS.get(language, DEFAULT_CONFIG)
+
+
+# Matching
+
+
+def search(queryset, terms):
+    """Narrow a queryset of articles or meetings to those matching `terms`, best first.
+
+    Each result carries `search_rank` (higher is better).
+    """
+    vendor = connections[queryset.db].vendor
+    if vendor == "postgresql":
+        query = postgresql_query(terms)
+        return (
+            queryset.filter(search_document__vector=query)
+            .annotate(search_rank=SearchRank(F("search_document__vector"), query))
+            .order_by("-search_rank", "-pk")
+        )
+    expression = fts_expression(terms)
+    if expression is None:
+        return queryset.none()
+    return (
+        queryset.filter(search_document__isnull=False)
+        .extra(
+            select={"search_rank": f"-bm25({FTS_TABLE}, 10.0, 1.0)"},
+            tables=[FTS_TABLE],
+            where=[
+                f"{FTS_TABLE}.rowid = articles_searchdocument.id",
+                f"{FTS_TABLE} MATCH %s",
+            ],
+            params=[expression],
+        )
+        .order_by("-search_rank", "-pk")
+    )
+
+
+def postgresql_query(terms):
+    """The reader's words as a web-search query in every configuration, OR-ed."""
+    query = None
+    for config in sorted({*CONFIGS.values(), DEFAULT_CONFIG}):
+        part = SearchQuery(terms, config=config, search_type="websearch")
+        query = part if query is None else query | part
+    return query
+
+
+TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+WORD = re.compile(r"\w+")
+
+
+def fts_expression(terms):
+    """Translate a reader's words into an FTS5 expression, or None if there are none.
+
+    Every word is quoted, so no input can be an FTS5 syntax error: quoted phrases stay
+    phrases, single words also match as prefixes, `or` between terms means either,
+    and a leading `-` excludes a term.
+    """
+    groups, excluded, either = [], [], False
+    for match in TOKEN.finditer(terms):
+        negative, phrase, word = match.groups()
+        if word is not None:
+            if word.lower() == "or" and groups:
+                either = True
+                continue
+            negative = "-" if word.startswith("-") else ""
+            words = WORD.findall(word)
+            if not words:
+                continue
+            if len(words) == 1:
+                term = f'"{words[0]}"*' if len(words[0]) > 2 else f'"{words[0]}"'
+            else:
+                term = '"' + " ".join(words) + '"'
+        else:
+            words = WORD.findall(phrase)
+            if not words:
+                continue
+            term = '"' + " ".join(words) + '"'
+        if negative:
+            excluded.append(term)
+        elif either:
+            groups[-1] = f"{groups[-1]} OR {term}"
+            either = False
+        else:
+            groups.append(term)
+    if not groups:
+        return None
+    expression = " AND ".join(f"({group})" for group in groups)
+    for term in excluded:
+        expression = f"{expression} NOT {term}"
+    return expression
+
+
+# Snippets
+
+
+def attach_snippets(items, terms):
+    """Give each item of a page of search results `snippet`: HTML-safe text from its
+    document with the matching words in <mark>. One query for the page."""
+    items = list(items)
+    if not items:
+        return items
+    field = "article_id" if isinstance(items[0], Article) else "meeting_id"
+    ids = [item.pk for item in items]
+    documents = SearchDocument.objects.filter(**{f"{field}__in": ids})
+    vendor = connections[documents.db].vendor
+    if vendor == "postgresql":
+        rows = documents.annotate(
+            snippet=SearchHeadline(
+                "body",
+                postgresql_query(terms),
+                config=F("config"),
+                start_sel=MARK_START,
+                stop_sel=MARK_END,
+                max_words=35,
+                min_words=15,
+                max_fragments=2,
+                fragment_delimiter=" … ",
+            )
+        ).values_list(field, "snippet")
+    else:
+        rows = fts_snippets(documents, field, terms)
+    snippets = dict(rows)
+    for item in items:
+        item.snippet = highlight(snippets.get(item.pk, ""))
+    return items
+
+
+def fts_snippets(documents, field, terms):
+    expression = fts_expression(terms)
+    if expression is None:
+        return []
+    ids = list(documents.values_list("pk", flat=True))
+    placeholders = ", ".join(["%s"] * len(ids))
+    with connections[documents.db].cursor() as cursor:
+        cursor.execute(
+            f"SELECT d.{field}, snippet({FTS_TABLE}, 1, %s, %s, ' … ', 30) "
+            f"FROM {FTS_TABLE} JOIN articles_searchdocument d ON d.id = {FTS_TABLE}.rowid "
+            f"WHERE {FTS_TABLE} MATCH %s AND {FTS_TABLE}.rowid IN ({placeholders})",
+            [MARK_START, MARK_END, expression, *ids],
+        )
+        return cursor.fetchall()
+
+
+def highlight(snippet):
+    """Escape a snippet, then turn the database's match markers into <mark> elements."""
+    html = escape(snippet or "")
+    return mark_safe(html.replace(MARK_START, "<mark>").replace(MARK_END, "</mark>"))
+
+
+# Documents
+
+
+def clean(text):
+    return CONTROL_CHARACTERS.sub(" ", text or "")
+
+
+def article_document(article):
+    names = [person.name for person in article.people.all()]
+    names += [organization.name for organization in article.organizations.all()]
+    parts = [
+        article.body,
+        article.dateline,
+        article.byline,
+        article.outlet.name,
+        article.agency.name if article.agency else "",
+        " · ".join(names),
+    ]
+    return SearchDocument(
+        article=article,
+        language=article.language,
+        config=config_for(article.language),
+        title=clean(article.title),
+        body=clean("\n\n".join(part for part in parts if part)),
+    )
+
+
+def meeting_document(meeting):
+    names = []
+    for participant in meeting.participants.all():
+        names.append(participant.person.name if participant.person else participant.reported_name)
+        organization = participant.organization or (
+            participant.post.organization if participant.post else None
+        )
+        if organization:
+            names.append(organization.name)
+    names += [person.name for person in meeting.mentioned_people.all()]
+    names += [topic.name for topic in meeting.topics.all()]
+    summaries = [f"{summary.title}\n\n{summary.summary}" for summary in meeting.summaries.all()]
+    parts = [
+        meeting.summary,
+        *summaries,
+        meeting.venue,
+        meeting.city,
+        meeting.country.name if meeting.country else "",
+        meeting.organizer.name if meeting.organizer else "",
+        " · ".join(names),
+    ]
+    return SearchDocument(
+        meeting=meeting,
+        language=meeting.language,
+        config=config_for(meeting.language),
+        title=clean(meeting.title),
+        body=clean("\n\n".join(part for part in parts if part)),
+    )
+
+
+def index_articles(articles, using="default"):
+    """Rebuild the documents of these articles (a queryset): published ones get one,
+    the others lose theirs."""
+    articles = articles.using(using)
+    published = (
+        articles.filter(status=Status.PUBLISHED)
+        .select_related("outlet", "agency")
+        .prefetch_related("people", "organizations")
+        .order_by("pk")
+    )
+    write(
+        SearchDocument.objects.using(using).filter(article__in=articles.values("pk")),
+        [article_document(article) for article in published],
+        using,
+    )
+
+
+def index_meetings(meetings, using="default"):
+    """Rebuild the documents of these meetings (a queryset), as `index_articles`."""
+    meetings = meetings.using(using)
+    published = (
+        meetings.filter(status=Status.PUBLISHED)
+        .select_related("organizer")
+        .prefetch_related(
+            Prefetch(
+                "participants",
+                queryset=Participant.objects.select_related(
+                    "person", "organization", "post__organization"
+                ).order_by("position", "pk"),
+            ),
+            "mentioned_people",
+            "topics",
+            "summaries",
+        )
+        .order_by("pk")
+    )
+    write(
+        SearchDocument.objects.using(using).filter(meeting__in=meetings.values("pk")),
+        [meeting_document(meeting) for meeting in published],
+        using,
+    )
+
+
+def write(stale, documents, using):
+    with transaction.atomic(using=using):
+        stale.delete()
+        created = SearchDocument.objects.using(using).bulk_create(documents, batch_size=500)
+        if created and connections[using].vendor == "postgresql":
+            SearchDocument.objects.using(using).filter(
+                pk__in=[document.pk for document in created]
+            ).update(
+                vector=SearchVector("title", weight="A", config=F("config"))
+                + SearchVector("body", weight="B", config=F("config"))
+            )
+
+
+def rebuild(using="default", batch_size=2000):
+    """Rebuild every document, in batches; returns the number indexed."""
+    for model, index in ((Article, index_articles), (Meeting, index_meetings)):
+        ids = list(model.objects.using(using).order_by("pk").values_list("pk", flat=True))
+        for start in range(0, len(ids), batch_size):
+            index(model.objects.filter(pk__in=ids[start : start + batch_size]), using)
+    return SearchDocument.objects.using(using).count()
+
+
+# Database objects: the FTS5 table on SQLite
+
+
+SQLITE_STATEMENTS = [
+    f"""CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_insert
+    AFTER INSERT ON articles_searchdocument BEGIN
+        INSERT INTO {FTS_TABLE}(rowid, title, body) VALUES (new.id, new.title, new.body);
+    END;""",
+    f"""CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_delete
+    AFTER DELETE ON articles_searchdocument BEGIN
+        INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, title, body)
+        VALUES ('delete', old.id, old.title, old.body);
+    END;""",
+    f"""CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_update
+    AFTER UPDATE ON articles_searchdocument BEGIN
+        INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, title, body)
+        VALUES ('delete', old.id, old.title, old.body);
+        INSERT INTO {FTS_TABLE}(rowid, title, body) VALUES (new.id, new.title, new.body);
+    END;""",
+]
+POSTGRESQL_STATEMENTS = [
+    "CREATE INDEX IF NOT EXISTS articles_searchdocument_vector "
+    "ON articles_searchdocument USING gin (vector);"
+]
+
+
+def install(using, **kwargs):
+    """Create the search index's database objects (idempotent; run after `migrate`)."""
+    connection = connections[using]
+    with connection.cursor() as cursor:
+        if "articles_searchdocument" not in connection.introspection.table_names(cursor):
+            return
+        if connection.vendor == "postgresql":
+            for statement in POSTGRESQL_STATEMENTS:
+                cursor.execute(statement)
+        elif connection.vendor == "sqlite":
+            created = FTS_TABLE not in connection.introspection.table_names(cursor)
+            cursor.execute(
+                f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
+                "title, body, content='articles_searchdocument', content_rowid='id', "
+                "tokenize='unicode61 remove_diacritics 2')"
+            )
+            for statement in SQLITE_STATEMENTS:
+                cursor.execute(statement)
+            if created:
+                cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
+
+
+# Keeping documents current
+
+
+def article_changed(sender, instance, using, **kwargs):
+    index_articles(Article.objects.filter(pk=instance.pk), using)
+
+
+def article_relations_changed(sender, instance, action, reverse, pk_set, using, **kwargs):
+    if not action.startswith("post_"):
+        return
+    if reverse:
+        index_articles(Article.objects.filter(pk__in=pk_set or ()), using)
+    else:
+        index_articles(Article.objects.filter(pk=instance.pk), using)
+
+
+def meeting_changed(sender, instance, using, **kwargs):
+    index_meetings(Meeting.objects.filter(pk=instance.pk), using)
+
+
+def meeting_relations_changed(sender, instance, action, reverse, pk_set, using, **kwargs):
+    if not action.startswith("post_"):
+        return
+    if reverse:
+        index_meetings(Meeting.objects.filter(pk__in=pk_set or ()), using)
+    else:
+        index_meetings(Meeting.objects.filter(pk=instance.pk), using)
+
+
+def meeting_part_changed(sender, instance, using, origin=None, **kwargs):
+    if isinstance(origin, Meeting | QuerySet) and getattr(origin, "model", Meeting) is Meeting:
+        return  # the meeting itself is being deleted
+    index_meetings(Meeting.objects.filter(pk=instance.meeting_id), using)
+
+
+def person_changed(sender, instance, using, raw=False, **kwargs):
+    if raw:
+        return
+    index_articles(Article.objects.filter(people=instance), using)
+    index_meetings(
+        Meeting.objects.filter(
+            Q(participants__person=instance) | Q(mentioned_people=instance)
+        ).distinct(),
+        using,
+    )
+
+
+def organization_changed(sender, instance, using, raw=False, **kwargs):
+    if raw:
+        return
+    index_articles(Article.objects.filter(organizations=instance), using)
+    index_meetings(
+        Meeting.objects.filter(
+            Q(organizer=instance)
+            | Q(participants__organization=instance)
+            | Q(participants__post__organization=instance)
+        ).distinct(),
+        using,
+    )
+
+
+def connect(app_config):
+    post_migrate.connect(install, sender=app_config)
+    post_save.connect(article_changed, sender=Article)
+    post_save.connect(meeting_changed, sender=Meeting)
+    for relation in (Article.people.through, Article.organizations.through):
+        m2m_changed.connect(article_relations_changed, sender=relation)
+    for relation in (Meeting.topics.through, Meeting.mentioned_people.through):
+        m2m_changed.connect(meeting_relations_changed, sender=relation)
+    for model in (Participant, SummaryTranslation):
+        post_save.connect(meeting_part_changed, sender=model)
+        post_delete.connect(meeting_part_changed, sender=model)
+    post_save.connect(person_changed, sender=Person)
+    post_save.connect(organization_changed, sender=Organization)

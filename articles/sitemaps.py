@@ -1,0 +1,88 @@
+"""The sitemap: published articles at their canonical address, each linked to its
+versions in other languages, and meetings, people and organizations in every interface
+language.
+
+Search engines ask that hreflang links be reciprocal and point at canonical pages, and
+that `x-default` name the page for readers of any other language: for a translation
+group that is the original report.
+"""
+
+from django.contrib.sitemaps import Sitemap
+
+from .models import Article, Meeting, Organization, Person
+
+
+class ArticleSitemap(Sitemap):
+    changefreq = "monthly"
+    limit = 5000
+
+    def items(self):
+        return (
+            Article.objects.published()
+            .with_original()
+            .only("slug", "language", "updated_at")
+            .order_by("pk")
+        )
+
+    def location(self, article):
+        return article.get_canonical_url()
+
+    def lastmod(self, article):
+        return article.updated_at
+
+    def get_urls(self, page=1, site=None, protocol=None):
+        urls = super().get_urls(page=page, site=site, protocol=protocol)
+        articles = [url["item"] for url in urls]
+        groups = Article.objects.published().only("slug", "language").versions_by_group(articles)
+        for url in urls:
+            article = url["item"]
+            group = groups.get(article.original_id or article.pk, [])
+            if len(group) < 2:
+                continue
+            root = url["location"].removesuffix(article.get_canonical_url())
+            url["alternates"] = [
+                {"lang_code": version.language, "location": root + version.get_canonical_url()}
+                for version in group
+            ]
+            original = next(version for version in group if version.original_id is None)
+            url["alternates"].append(
+                {"lang_code": "x-default", "location": root + original.get_canonical_url()}
+            )
+        return urls
+
+
+class InterfaceSitemap(Sitemap):
+    """Pages that exist in every interface language, linked to each other."""
+
+    i18n = True
+    alternates = True
+    x_default = True
+    limit = 5000
+
+    def lastmod(self, item):
+        return getattr(item, "updated_at", None)
+
+
+class MeetingSitemap(InterfaceSitemap):
+    changefreq = "monthly"
+
+    def items(self):
+        return Meeting.objects.published().only("slug", "updated_at").order_by("pk")
+
+
+class PersonSitemap(InterfaceSitemap):
+    def items(self):
+        return Person.objects.only("slug").order_by("pk")
+
+
+class OrganizationSitemap(InterfaceSitemap):
+    def items(self):
+        return Organization.objects.only("slug").order_by("pk")
+
+
+sitemaps = {
+    "articles": ArticleSitemap,
+    "meetings": MeetingSitemap,
+    "people": PersonSitemap,
+    "organizations": OrganizationSitemap,
+}
