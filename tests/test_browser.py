@@ -1,0 +1,145 @@
+"""The public site in a real browser: headless Chromium driven by Playwright.
+
+Debian's Chromium (`/usr/bin/chromium`, installed by `.ci/run`) is used, never a
+browser Playwright would download. Screenshots of the main pages at desktop and phone
+widths go to tests/screenshots/ for a person to look at.
+"""
+
+import os
+import re
+from pathlib import Path
+
+import pytest
+from django.core.management import call_command
+
+playwright = pytest.importorskip("playwright.sync_api")
+
+CHROMIUM = Path("/usr/bin/chromium")
+SCREENSHOTS = Path(__file__).parent / "screenshots"
+VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
+EN_SLUG = "khalafov-receives-ohchr-delegation-led-by-georgette-gagnon"
+FR_TITLE = re.compile(r"Khalafov s.entretient")
+
+pytestmark = [
+    pytest.mark.skipif(
+        not CHROMIUM.exists() and not os.environ.get("CI"),
+        reason="Debian's chromium is not installed (.ci/run installs it)",
+    ),
+    pytest.mark.django_db(transaction=True),
+]
+
+
+@pytest.fixture(scope="module")
+def browser(django_db_setup):
+    """Playwright's synchronous API keeps an event loop in this thread, which Django
+    would take for async code: database calls are allowed explicitly meanwhile."""
+    with pytest.MonkeyPatch.context() as patch, playwright.sync_playwright() as driver:
+        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+        browser = driver.chromium.launch(
+            executable_path=str(CHROMIUM),
+            headless=True,
+            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
+        )
+        yield browser
+        browser.close()
+
+
+@pytest.fixture
+def site(live_server):
+    """The live server, holding the seed data."""
+    call_command("loaddata", "seed", verbosity=0)
+    return live_server.url
+
+
+@pytest.fixture(params=list(VIEWPORTS))
+def viewport(request):
+    return request.param
+
+
+@pytest.fixture
+def page(browser, viewport):
+    context = browser.new_context(viewport=VIEWPORTS[viewport], locale="en-GB")
+    page = context.new_page()
+    problems = []
+    page.on(
+        "console",
+        lambda message: message.type == "error" and problems.append(message.text),
+    )
+    page.on("pageerror", lambda error: problems.append(str(error)))
+    page.on(
+        "requestfailed",
+        lambda request: problems.append(f"{request.url}: {request.failure}"),
+    )
+    page.problems = problems
+    yield page
+    context.close()
+
+
+def screenshot(page, viewport, name):
+    SCREENSHOTS.mkdir(exist_ok=True)
+    page.screenshot(path=SCREENSHOTS / f"{name}-{viewport}.png", full_page=True)
+
+
+def test_a_reader_goes_from_a_french_report_to_its_english_original_and_back(site, page, viewport):
+    page.goto(f"{site}/")
+    assert page.url == f"{site}/en/"
+    playwright.expect(page.locator("html")).to_have_attribute("lang", "en")
+    screenshot(page, viewport, "home")
+
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Articles").click()
+    page.locator("#id_language").select_option("fr")
+    page.get_by_role("button", name="Apply filters").click()
+    assert "language=fr" in page.url
+    results = page.locator(".article-list .article-row-title")
+    playwright.expect(results).to_have_count(1)
+    screenshot(page, viewport, "list")
+
+    results.first.click()
+    playwright.expect(page.get_by_role("heading", level=1)).to_have_text(FR_TITLE)
+    playwright.expect(page.locator("article.report")).to_have_attribute("lang", "fr")
+    screenshot(page, viewport, "article")
+
+    page.locator(".translation-of a[hreflang='en']").click()
+    assert page.url.endswith(f"/en/articles/{EN_SLUG}/")
+    playwright.expect(page.locator("article.report")).to_have_attribute("lang", "en")
+    page.locator(".versions-box a[hreflang='fr']").first.click()
+    playwright.expect(page.get_by_role("heading", level=1)).to_have_text(FR_TITLE)
+
+    page.get_by_role("navigation", name="Main").get_by_role("link", name="Meetings").click()
+    page.locator(".meeting-row-title").first.click()
+    playwright.expect(page.locator(".participants")).to_be_visible()
+    screenshot(page, viewport, "meeting")
+
+    assert page.problems == []
+
+
+def test_a_reader_switches_to_french_and_searches_for_a_person(site, page, viewport):
+    page.goto(f"{site}/en/articles/{EN_SLUG}/")
+    page.locator(".language-switcher a[hreflang='fr']").click()
+    assert page.url.endswith(f"/fr/articles/{EN_SLUG}/")
+    playwright.expect(page.locator("html")).to_have_attribute("lang", "fr")
+    playwright.expect(page.locator(".language-switcher [aria-current]")).to_have_attribute(
+        "lang", "fr"
+    )
+
+    search = page.locator("#site-search-q")
+    search.fill("Gagnon")
+    search.press("Enter")
+    assert "/fr/search/?q=Gagnon" in page.url
+    playwright.expect(page.locator("mark").first).to_have_text(re.compile("Gagnon", re.I))
+    playwright.expect(page.locator(".article-list .article-row-title")).to_have_count(2)
+    playwright.expect(page.locator(".meeting-list .meeting-row-title")).to_have_count(1)
+    screenshot(page, viewport, "search")
+
+    assert page.problems == []
+
+
+def test_keyboard_users_can_skip_to_the_content(site, page, viewport):
+    page.goto(f"{site}/en/")
+    page.keyboard.press("Tab")
+    skip = page.locator(".skip-link")
+    playwright.expect(skip).to_be_focused()
+    playwright.expect(skip).to_be_in_viewport()
+    page.keyboard.press("Enter")
+    assert page.url.endswith("#content")
+    assert page.problems == []
