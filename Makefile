@@ -18,7 +18,7 @@ PYTHON ?= $(shell for candidate in python3.14 python3.13 python3.12 \
 
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: help install run setup migrate seed admin test lint format lock clean
+.PHONY: help install run setup migrate seed admin test lint format lock messages compilemessages clean
 
 help:
 	@echo "make run      set up (virtualenv, dependencies, database, seed data) and serve on http://$(HOST):$(PORT)/"
@@ -26,6 +26,8 @@ help:
 	@echo "make lint     ruff check and ruff format --check"
 	@echo "make format   apply ruff's fixes and formatting"
 	@echo "make lock     re-pin dependencies into requirements.lock after editing pyproject.toml"
+	@echo "make messages   update locale/fr/LC_MESSAGES/django.po after changing interface strings"
+	@echo "make compilemessages   compile the .po catalogs into the .mo files Django reads"
 	@echo "make clean    remove the virtualenv and the local SQLite database"
 
 $(STAMP): requirements.lock
@@ -75,6 +77,12 @@ lock: install
 	$(BIN)/python -m pip install --quiet uv
 	$(BIN)/uv pip compile pyproject.toml --extra dev --python-version 3.12 --generate-hashes -o requirements.lock
 	$(BIN)/python -m pip uninstall --quiet --yes uv
+
+messages: install
+	$(MANAGE) makemessages --locale fr --ignore '.venv/*' --ignore 'tests/*' --ignore 'bench/*' --ignore 'staticfiles/*' --no-obsolete
+
+compilemessages: install
+	$(MANAGE) compilemessages --ignore '.venv/*'
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache

@@ -13,7 +13,7 @@ from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
-from django.utils.translation import ngettext
+from django.utils.translation import ngettext, pgettext, pgettext_lazy
 from simple_history.admin import SimpleHistoryAdmin, reverse
 
 from . import workflow
@@ -359,6 +359,11 @@ class SourceInline(admin.TabularInline):
 
 
 IMPORT_SESSION_KEY = "articles_import_batches"
+#: What the messages after an import call a report that was not imported.
+IMPORT_STATUSES = {
+    "failed": pgettext_lazy("import status", "failed"),
+    "unchanged": pgettext_lazy("import status", "unchanged"),
+}
 
 
 def readable(data):
@@ -886,7 +891,8 @@ class ArticleAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
         )
         for result in results:
             notes = result.warnings if result.status == "imported" else [result.error or ""]
-            prefix = "" if result.status == "imported" else f"{result.status}: "
+            status = IMPORT_STATUSES.get(result.status, result.status)
+            prefix = "" if result.status == "imported" else f"{status}: "
             for note in notes:
                 self.message_user(
                     request, f"{result.path}: {prefix}{note}".rstrip(": "), messages.WARNING
@@ -900,7 +906,7 @@ class ArticleAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
             outdated = any(link.is_outdated for link in sources)
             return format_html(
                 "{} {}{}",
-                _("from"),
+                pgettext("translation links", "from"),
                 version_links(link.source for link in sources),
                 format_html(' <strong class="outdated">{}</strong>', _("outdated"))
                 if outdated
@@ -909,7 +915,9 @@ class ArticleAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
         translations = article.translation_links.all()
         if translations:
             return format_html(
-                "{} {}", _("into"), version_links(link.translation for link in translations)
+                "{} {}",
+                pgettext("translation links", "into"),
+                version_links(link.translation for link in translations),
             )
         return "—"
 
@@ -924,11 +932,13 @@ class TranslationAdmin(SimpleHistoryAdmin):
     readonly_fields = ["created_at"]
     ordering = ["-created_at", "-pk"]
 
-    @admin.display(description=_("from"), ordering="source__language")
+    @admin.display(description=pgettext_lazy("translation", "from"), ordering="source__language")
     def source_language(self, link):
         return link.source.get_language_display()
 
-    @admin.display(description=_("into"), ordering="translation__language")
+    @admin.display(
+        description=pgettext_lazy("translation", "into"), ordering="translation__language"
+    )
     def translation_language(self, link):
         return link.translation.get_language_display()
 

@@ -23,7 +23,7 @@ def site(request):
         {
             "code": code,
             "name": name,
-            "url": translate_url(path, code),
+            "url": address_in(path, code, current),
             "is_current": code == current,
         }
         for code, name in settings.LANGUAGES
@@ -37,5 +37,15 @@ def site(request):
         "canonical_url": canonical,
         "og_locale": OG_LOCALES.get(current) or to_locale(current or settings.LANGUAGE_CODE),
         "interface_languages": languages,
-        "x_default_url": translate_url(path, settings.LANGUAGE_CODE),
+        "x_default_url": address_in(path, settings.LANGUAGE_CODE, current),
     }
+
+
+def address_in(path, language, current):
+    """This page's address in another interface language. An address that names no page
+    (a 404) keeps its path under the other language's prefix."""
+    url = translate_url(path, language)
+    prefix = f"/{current}/"
+    if url == path and language != current and path.startswith(prefix):
+        url = f"/{language}/{path.removeprefix(prefix)}"
+    return url

@@ -2,7 +2,7 @@ import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from .models import LANGUAGES, Article, Organization, Outlet, Person, Topic
+from .models import LANGUAGES, Article, Coverage, Meeting, Organization, Outlet, Person, Topic
 from .search import MAX_QUERY_LENGTH
 
 
@@ -46,17 +46,24 @@ class ArticleFilter(django_filters.FilterSet):
         empty_label=_("Any organization"),
     )
     topic = django_filters.ModelChoiceFilter(
-        field_name="meetings__topics",
+        method="covers_topic",
         queryset=Topic.objects.order_by("name"),
         to_field_name="slug",
         label=_("Topic"),
         empty_label=_("Any topic"),
-        distinct=True,
     )
 
     class Meta:
         model = Article
         fields = ["q", "language", "outlet", "published", "person", "organization", "topic"]
+
+    def covers_topic(self, queryset, name, topic):
+        """Reports covering a published meeting on the topic: an unpublished meeting
+        must not reveal what it is about."""
+        meetings = Meeting.objects.published().filter(topics=topic)
+        return queryset.filter(
+            pk__in=Coverage.objects.filter(meeting__in=meetings).values("article")
+        )
 
     def search(self, queryset, name, value):
         return queryset.search(value) if value.strip() else queryset

@@ -2,8 +2,9 @@ import difflib
 
 from django import forms
 from django.template.defaultfilters import filesizeformat
-from django.utils import timezone
+from django.utils import dateformat, timezone
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext
 
 from .importers import MAX_BYTES, REPORT_SUFFIXES
 
@@ -129,7 +130,12 @@ class VersionedForm(forms.ModelForm):
             )
             % {
                 "item": self.instance._meta.verbose_name,
-                "when": timezone.localtime(current.updated_at).strftime("%H:%M:%S on %d %B %Y"),
+                "when": dateformat.format(
+                    timezone.localtime(current.updated_at),
+                    # Translators: a date format (https://docs.djangoproject.com/en/stable/ref/
+                    # templates/builtins/#date); letters to show as such are escaped with "\".
+                    pgettext("time and date of a save", r"H:i:s \o\n d F Y"),
+                ),
             },
             code="edit_conflict",
         )

@@ -20,6 +20,7 @@ from anyascii import anyascii
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
+from django.utils.translation import gettext
 from simple_history.utils import bulk_create_with_history
 
 from . import workers
@@ -89,20 +90,24 @@ def decode(data):
     """The text of a file's bytes, with a warning when it was not UTF-8."""
     if len(data) > MAX_BYTES:
         raise ReportError(
-            f"the file is larger than {MAX_BYTES // 1024 // 1024} MB "
-            f"({len(data):,} bytes): reports over 5 MB are refused"
+            gettext(
+                "the file is larger than %(max)d MB (%(size)s bytes): reports over 5 MB are refused"
+            )
+            % {"max": MAX_BYTES // 1024 // 1024, "size": f"{len(data):,}"}
         )
     if not data.strip():
-        raise ReportError("the file is empty")
+        raise ReportError(gettext("the file is empty"))
     if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
         try:
-            return data.decode("utf-16"), ["not UTF-8: read as UTF-16, as its byte order mark says"]
+            return data.decode("utf-16"), [
+                gettext("not UTF-8: read as UTF-16, as its byte order mark says")
+            ]
         except UnicodeDecodeError:
             pass
     sample = data[:8192]
     controls = sum(1 for byte in sample if byte < 32 and byte not in b"\t\n\r\f")
     if b"\x00" in data or controls > len(sample) * 0.05:
-        raise ReportError("this is a binary file, not a text or HTML report")
+        raise ReportError(gettext("this is a binary file, not a text or HTML report"))
     try:
         return data.decode("utf-8-sig"), []
     except UnicodeDecodeError:
@@ -111,15 +116,23 @@ def decode(data):
     if declared:
         charset = declared.group(1).decode("ascii")
         try:
-            return data.decode(charset), [f"not UTF-8: read as {charset}, as the file declares"]
+            return data.decode(charset), [
+                gettext("not UTF-8: read as %(encoding)s, as the file declares")
+                % {"encoding": charset}
+            ]
         except (LookupError, UnicodeDecodeError):
             pass
     from charset_normalizer import from_bytes
 
     best = from_bytes(data, cp_isolation=LEGACY_ENCODINGS).best()
     if best is None or best.encoding is None:
-        raise ReportError("the text could not be decoded: it is not UTF-8 nor any known encoding")
-    return str(best), [f"not UTF-8: read as {best.encoding}, the encoding it appears to use"]
+        raise ReportError(
+            gettext("the text could not be decoded: it is not UTF-8 nor any known encoding")
+        )
+    return str(best), [
+        gettext("not UTF-8: read as %(encoding)s, the encoding it appears to use")
+        % {"encoding": best.encoding}
+    ]
 
 
 @dataclass
@@ -245,7 +258,9 @@ class Importer:
         result = prepared.result
         try:
             if isinstance(data, OSError):
-                raise ReportError(f"cannot read it: {data.strerror or data}")
+                raise ReportError(
+                    gettext("cannot read it: %(reason)s") % {"reason": data.strerror or data}
+                )
             text, warnings = decode(data)
             result.warnings.extend(warnings)
             is_html = path.lower().endswith(HTML_SUFFIXES) or bool(
@@ -258,14 +273,16 @@ class Importer:
         except Exception as error:  # a report must never stop the run
             logger.exception("Reading %s failed", path)
             result.status = "failed"
-            result.error = f"unexpected error while reading it: {error.__class__.__name__}: {error}"
+            result.error = gettext("unexpected error while reading it: %(error)s") % {
+                "error": f"{error.__class__.__name__}: {error}"
+            }
         return prepared
 
     def read(self, text, is_html, prepared):
         result = prepared.result
         extraction = (extract_html if is_html else extract)(text, reference_date=self.today)
         if not extraction.body:
-            raise ReportError("no report text found")
+            raise ReportError(gettext("no report text found"))
         prepared.extraction = extraction
         result.body = extraction.body
         result.title = extraction.title
@@ -275,12 +292,12 @@ class Importer:
         result.source_url = extraction.source_url
         result.language = detect_language(extraction.body)
         if result.language is None:
-            raise ReportError("the language of the report could not be recognised")
+            raise ReportError(gettext("the language of the report could not be recognised"))
         prepared.outlet, prepared.agency = self.outlets(extraction)
         result.outlet = name_of(prepared.outlet)
         result.agency = name_of(prepared.agency)
         if result.outlet is None:
-            raise ReportError("no outlet recognised in the report: name it with --outlet")
+            raise ReportError(gettext("no outlet recognised in the report: name it with --outlet"))
         people = self.catalog.people(extraction.body)
         organizations = self.catalog.organizations_in(extraction.body)
         known_spans = [span for found in people + organizations for span in found.spans]
@@ -317,7 +334,7 @@ class Importer:
                 ]
             elif extraction.fingerprint in self.fingerprints:
                 result.status = "unchanged"
-                result.warnings.append("the same text as an earlier report of this run")
+                result.warnings.append(gettext("the same text as an earlier report of this run"))
             elif self.dry_run or (
                 self.write_only is not None and result.path not in self.write_only
             ):
@@ -340,9 +357,9 @@ class Importer:
                     except Exception as error:
                         logger.exception("Writing %s failed", prepared.result.path)
                         prepared.result.status = "failed"
-                        prepared.result.error = (
-                            f"could not be saved: {error.__class__.__name__}: {error}"
-                        )
+                        prepared.result.error = gettext("could not be saved: %(error)s") % {
+                            "error": f"{error.__class__.__name__}: {error}"
+                        }
         for prepared in batch:
             result = prepared.result
             if result.status == "failed":
@@ -363,13 +380,16 @@ class Importer:
             best = related[0][0]
             report.date = extraction.published.replace(year=best.date.year)
             result.warnings.append(
-                f"the dateline gives no year: {report.date.year}, the year of {best.reference}"
+                gettext("the dateline gives no year: %(year)s, the year of %(report)s")
+                % {"year": report.date.year, "report": best.reference}
             )
             related = self.related(report, False, unwritten)
         elif extraction.year_inferred:
-            result.warnings.append(f"the dateline gives no year: {report.date.year} assumed")
+            result.warnings.append(
+                gettext("the dateline gives no year: %(year)s assumed") % {"year": report.date.year}
+            )
         if report.date is None:
-            result.warnings.append("no publication date found: set to the import date")
+            result.warnings.append(gettext("no publication date found: set to the import date"))
         result.published = report.date or self.today
         result.event_date = extraction.event_date
         if result.event_date and extraction.year_inferred and report.date:

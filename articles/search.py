@@ -22,8 +22,15 @@ import re
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.db import connections, transaction
-from django.db.models import F, Prefetch, Q, QuerySet
-from django.db.models.signals import m2m_changed, post_delete, post_migrate, post_save
+from django.db.models import F, Prefetch, Q, QuerySet, Value
+from django.db.models.functions import Replace
+from django.db.models.signals import (
+    m2m_changed,
+    post_delete,
+    post_migrate,
+    post_save,
+    pre_delete,
+)
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
@@ -31,11 +38,13 @@ from .models import (
     Article,
     Meeting,
     Organization,
+    Outlet,
     Participant,
     Person,
     SearchDocument,
     Status,
     SummaryTranslation,
+    Topic,
 )
 
 #: PostgreSQL text-search configuration for each content language.
@@ -52,13 +61,15 @@ CONFIGS = {
     "pt": "portuguese",
 }
 DEFAULT_CONFIG = "simple"
+ALL_CONFIGS = sorted({*CONFIGS.values(), DEFAULT_CONFIG})
 
 #: The longest query accepted, in characters.
 MAX_QUERY_LENGTH = 200
 
 FTS_TABLE = "articles_searchdocument_fts"
 MARK_START, MARK_END = "\x02", "\x03"
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+LT, GT = "\ue000", "\ue001"
+CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ue000\ue001]")
 
 
 def config_for(language):
@@ -76,6 +87,8 @@ def search(queryset, terms):
     vendor = connections[queryset.db].vendor
     if vendor == "postgresql":
         query = postgresql_query(terms)
+        if query is None:
+            return queryset.none()
         return (
             queryset.filter(search_document__vector=query)
             .annotate(search_rank=SearchRank(F("search_document__vector"), query))
@@ -100,12 +113,48 @@ def search(queryset, terms):
 
 
 def postgresql_query(terms):
-    """The reader's words as a web-search query in every configuration, OR-ed."""
+    """The reader's words as a web-search query in every configuration at once, or None
+    when nothing is left to look for.
+
+    A word or phrase to leave out is left out in every configuration: each stems it its
+    own way, and a document must match none of them.
+    """
+    positive, excluded = split_exclusions(terms)
+    if not WORD.search(positive):
+        return None
     query = None
-    for config in sorted({*CONFIGS.values(), DEFAULT_CONFIG}):
-        part = SearchQuery(terms, config=config, search_type="websearch")
+    for config in ALL_CONFIGS:
+        part = SearchQuery(positive, config=config, search_type="websearch")
         query = part if query is None else query | part
+    for term in excluded:
+        for config in ALL_CONFIGS:
+            query &= ~SearchQuery(term, config=config, search_type="websearch")
     return query
+
+
+def split_exclusions(terms):
+    """Split a reader's words into what to find and the words or phrases to leave out."""
+    positive, excluded = [], []
+    for match in TOKEN.finditer(normalize(terms)):
+        negative, phrase, word = match.groups()
+        if phrase is not None:
+            if negative:
+                excluded.append(f'"{phrase}"')
+            else:
+                positive.append(f'"{phrase}"')
+        elif word.startswith("-") and WORD.search(word):
+            excluded.append(word.lstrip("-"))
+        else:
+            positive.append(word)
+    return " ".join(positive), [term for term in excluded if WORD.search(term)]
+
+
+#: Typographic quotes readers type or paste, read as straight ones.
+QUOTES = str.maketrans(dict.fromkeys("“”„‟«»", '"'))
+
+
+def normalize(terms):
+    return terms.translate(QUOTES)
 
 
 TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
@@ -120,7 +169,7 @@ def fts_expression(terms):
     and a leading `-` excludes a term.
     """
     groups, excluded, either = [], [], False
-    for match in TOKEN.finditer(terms):
+    for match in TOKEN.finditer(normalize(terms)):
         negative, phrase, word = match.groups()
         if word is not None:
             if word.lower() == "or" and groups:
@@ -167,11 +216,13 @@ def attach_snippets(items, terms):
     ids = [item.pk for item in items]
     documents = SearchDocument.objects.filter(**{f"{field}__in": ids})
     vendor = connections[documents.db].vendor
-    if vendor == "postgresql":
+    query = postgresql_query(terms) if vendor == "postgresql" else None
+    if query is not None:
         rows = documents.annotate(
             snippet=SearchHeadline(
-                "body",
-                postgresql_query(terms),
+                # PostgreSQL's parser would drop anything shaped like an HTML tag.
+                Replace(Replace("body", Value("<"), Value(LT)), Value(">"), Value(GT)),
+                query,
                 config=F("config"),
                 start_sel=MARK_START,
                 stop_sel=MARK_END,
@@ -181,8 +232,10 @@ def attach_snippets(items, terms):
                 fragment_delimiter=" … ",
             )
         ).values_list(field, "snippet")
-    else:
+    elif vendor != "postgresql":
         rows = fts_snippets(documents, field, terms)
+    else:
+        rows = []
     snippets = dict(rows)
     for item in items:
         item.snippet = highlight(snippets.get(item.pk, ""))
@@ -207,7 +260,7 @@ def fts_snippets(documents, field, terms):
 
 def highlight(snippet):
     """Escape a snippet, then turn the database's match markers into <mark> elements."""
-    html = escape(snippet or "")
+    html = escape((snippet or "").replace(LT, "<").replace(GT, ">"))
     return mark_safe(html.replace(MARK_START, "<mark>").replace(MARK_END, "</mark>"))
 
 
@@ -271,7 +324,7 @@ def meeting_document(meeting):
 def index_articles(articles, using="default"):
     """Rebuild the documents of these articles (a queryset): published ones get one,
     the others lose theirs."""
-    articles = articles.using(using)
+    articles = Article.objects.using(using).filter(pk__in=articles.values("pk"))
     published = (
         articles.filter(status=Status.PUBLISHED)
         .select_related("outlet", "agency")
@@ -287,7 +340,7 @@ def index_articles(articles, using="default"):
 
 def index_meetings(meetings, using="default"):
     """Rebuild the documents of these meetings (a queryset), as `index_articles`."""
-    meetings = meetings.using(using)
+    meetings = Meeting.objects.using(using).filter(pk__in=meetings.values("pk"))
     published = (
         meetings.filter(status=Status.PUBLISHED)
         .select_related("organizer")
@@ -388,70 +441,103 @@ def article_changed(sender, instance, using, **kwargs):
     index_articles(Article.objects.filter(pk=instance.pk), using)
 
 
-def article_relations_changed(sender, instance, action, reverse, pk_set, using, **kwargs):
-    if not action.startswith("post_"):
-        return
-    if reverse:
-        index_articles(Article.objects.filter(pk__in=pk_set or ()), using)
-    else:
-        index_articles(Article.objects.filter(pk=instance.pk), using)
-
-
 def meeting_changed(sender, instance, using, **kwargs):
     index_meetings(Meeting.objects.filter(pk=instance.pk), using)
 
 
-def meeting_relations_changed(sender, instance, action, reverse, pk_set, using, **kwargs):
-    if not action.startswith("post_"):
-        return
-    if reverse:
-        index_meetings(Meeting.objects.filter(pk__in=pk_set or ()), using)
-    else:
-        index_meetings(Meeting.objects.filter(pk=instance.pk), using)
-
-
 def meeting_part_changed(sender, instance, using, origin=None, **kwargs):
+    """A participant or summary translation saved or deleted."""
     if isinstance(origin, Meeting | QuerySet) and getattr(origin, "model", Meeting) is Meeting:
         return  # the meeting itself is being deleted
     index_meetings(Meeting.objects.filter(pk=instance.meeting_id), using)
 
 
-def person_changed(sender, instance, using, raw=False, **kwargs):
-    if raw:
-        return
-    index_articles(Article.objects.filter(people=instance), using)
-    index_meetings(
-        Meeting.objects.filter(
+#: Many-to-many relations shown in documents: the item model and its field.
+RELATIONS = {
+    Article.people.through: (Article, "people"),
+    Article.organizations.through: (Article, "organizations"),
+    Meeting.topics.through: (Meeting, "topics"),
+    Meeting.mentioned_people.through: (Meeting, "mentioned_people"),
+}
+
+
+def relations_changed(sender, instance, action, reverse, pk_set, using, **kwargs):
+    """Items gained or lost people, organizations or topics, changed from either side.
+
+    Clearing from the other side (`person.articles.clear()`) names no items, so they are
+    noted before the clear and reindexed after it.
+    """
+    model, field = RELATIONS[sender]
+    index = index_articles if model is Article else index_meetings
+    if not reverse:
+        # An unpublished item has no document: its last save removed it.
+        if action.startswith("post_") and instance.status == Status.PUBLISHED:
+            index(model.objects.filter(pk=instance.pk), using)
+    elif action == "pre_clear":
+        instance._search_cleared = list(
+            model.objects.filter(**{field: instance}).values_list("pk", flat=True)
+        )
+    elif action == "post_clear":
+        index(model.objects.filter(pk__in=instance.__dict__.pop("_search_cleared", [])), using)
+    elif action.startswith("post_"):
+        index(model.objects.filter(pk__in=pk_set), using)
+
+
+def shown_in(instance):
+    """The articles and meetings whose documents show this person, organization, topic
+    or outlet."""
+    articles, meetings = Article.objects.none(), Meeting.objects.none()
+    if isinstance(instance, Person):
+        articles = Article.objects.filter(people=instance)
+        meetings = Meeting.objects.filter(
             Q(participants__person=instance) | Q(mentioned_people=instance)
-        ).distinct(),
-        using,
-    )
-
-
-def organization_changed(sender, instance, using, raw=False, **kwargs):
-    if raw:
-        return
-    index_articles(Article.objects.filter(organizations=instance), using)
-    index_meetings(
-        Meeting.objects.filter(
+        )
+    elif isinstance(instance, Organization):
+        articles = Article.objects.filter(organizations=instance)
+        meetings = Meeting.objects.filter(
             Q(organizer=instance)
             | Q(participants__organization=instance)
             | Q(participants__post__organization=instance)
-        ).distinct(),
-        using,
+        )
+    elif isinstance(instance, Topic):
+        meetings = Meeting.objects.filter(topics=instance)
+    elif isinstance(instance, Outlet):
+        articles = Article.objects.filter(Q(outlet=instance) | Q(agency=instance))
+    return articles, meetings
+
+
+def name_changed(sender, instance, using, created=False, raw=False, **kwargs):
+    if raw or created:
+        return  # nothing shows a new name yet
+    articles, meetings = shown_in(instance)
+    index_articles(articles, using)
+    index_meetings(meetings, using)
+
+
+def name_deleting(sender, instance, using, **kwargs):
+    articles, meetings = shown_in(instance)
+    instance._search_shown_in = (
+        list(articles.using(using).values_list("pk", flat=True)),
+        list(meetings.using(using).values_list("pk", flat=True)),
     )
+
+
+def name_deleted(sender, instance, using, **kwargs):
+    articles, meetings = instance.__dict__.pop("_search_shown_in", ([], []))
+    index_articles(Article.objects.filter(pk__in=articles), using)
+    index_meetings(Meeting.objects.filter(pk__in=meetings), using)
 
 
 def connect(app_config):
     post_migrate.connect(install, sender=app_config)
     post_save.connect(article_changed, sender=Article)
     post_save.connect(meeting_changed, sender=Meeting)
-    for relation in (Article.people.through, Article.organizations.through):
-        m2m_changed.connect(article_relations_changed, sender=relation)
-    for relation in (Meeting.topics.through, Meeting.mentioned_people.through):
-        m2m_changed.connect(meeting_relations_changed, sender=relation)
+    for relation in RELATIONS:
+        m2m_changed.connect(relations_changed, sender=relation)
     for model in (Participant, SummaryTranslation):
         post_save.connect(meeting_part_changed, sender=model)
         post_delete.connect(meeting_part_changed, sender=model)
-    post_save.connect(person_changed, sender=Person)
-    post_save.connect(organization_changed, sender=Organization)
+    for model in (Person, Organization, Topic, Outlet):
+        post_save.connect(name_changed, sender=model)
+        pre_delete.connect(name_deleting, sender=model)
+        post_delete.connect(name_deleted, sender=model)

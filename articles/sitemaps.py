@@ -7,6 +7,7 @@ that `x-default` name the page for readers of any other language: for a translat
 group that is the original report.
 """
 
+from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 
@@ -52,20 +53,33 @@ class ArticleSitemap(LatestLastmod, Sitemap):
                 {"lang_code": version.language, "location": root + version.get_canonical_url()}
                 for version in group
             ]
-            original = next(version for version in group if version.original_id is None)
-            url["alternates"].append(
-                {"lang_code": "x-default", "location": root + original.get_canonical_url()}
-            )
+            original = next((version for version in group if version.original_id is None), None)
+            if original is not None:
+                url["alternates"].append(
+                    {"lang_code": "x-default", "location": root + original.get_canonical_url()}
+                )
         return urls
 
 
 class InterfaceSitemap(Sitemap):
-    """Pages that exist in every interface language, linked to each other."""
+    """Pages that exist in every interface language, linked to each other; `x-default`
+    is the page in the default language (Django's own would drop the language prefix,
+    an address that only redirects)."""
 
     i18n = True
     alternates = True
-    x_default = True
     limit = 5000
+
+    def get_urls(self, page=1, site=None, protocol=None):
+        urls = super().get_urls(page=page, site=site, protocol=protocol)
+        for url in urls:
+            default = next(
+                alternate
+                for alternate in url["alternates"]
+                if alternate["lang_code"] == settings.LANGUAGE_CODE
+            )
+            url["alternates"].append({"lang_code": "x-default", "location": default["location"]})
+        return urls
 
     def lastmod(self, item):
         return getattr(item, "updated_at", None)

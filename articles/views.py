@@ -1,15 +1,18 @@
 from django.db.models import F, Prefetch, Q
 from django.http import Http404
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
+from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView, YearArchiveView
 from django_filters.views import FilterView
 
 from . import structured_data
 from .filters import ArticleFilter
 from .models import (
+    LANGUAGES,
     Article,
     Meeting,
     Organization,
@@ -40,6 +43,22 @@ def attach_versions(articles):
         group = groups.get(article.original_id or article.pk, [])
         article.other_versions = [version for version in group if version.pk != article.pk]
     return articles
+
+
+def feeds_for(title, rss_name, atom_name, **kwargs):
+    """A page's own feeds, announced in its head next to the site's."""
+    return [
+        {
+            "type": "application/rss+xml",
+            "title": f"{title} (RSS)",
+            "url": reverse(rss_name, kwargs=kwargs),
+        },
+        {
+            "type": "application/atom+xml",
+            "title": f"{title} (Atom)",
+            "url": reverse(atom_name, kwargs=kwargs),
+        },
+    ]
 
 
 def listed_articles():
@@ -109,10 +128,34 @@ class ArticleListView(FilterView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["article_list"] = attach_versions(context["object_list"])
+        context["page_feeds"] = self.filter_feeds()
         context["is_filtered"] = any(
             value for key, value in self.request.GET.items() if key != "page"
         )
         return context
+
+    def filter_feeds(self):
+        """The feed of the one language or outlet the list is filtered by, if any."""
+        if not self.filterset.is_valid():
+            return []
+        data = self.filterset.form.cleaned_data
+        if data.get("outlet"):
+            outlet = data["outlet"]
+            return feeds_for(
+                _("Reports from %(outlet)s") % {"outlet": outlet.name},
+                "feed-outlet",
+                "feed-outlet-atom",
+                slug=outlet.slug,
+            )
+        if data.get("language"):
+            language = data["language"]
+            return feeds_for(
+                _("Reports in %(language)s") % {"language": dict(LANGUAGES)[language]},
+                "feed-language",
+                "feed-language-atom",
+                language=language,
+            )
+        return []
 
 
 class SearchView(ArticleListView):
@@ -304,6 +347,12 @@ class PersonDetailView(DetailView):
     def get_context_data(self, **kwargs):
         person = self.object
         return super().get_context_data(
+            page_feeds=feeds_for(
+                _("Reports mentioning %(person)s") % {"person": person.name},
+                "feed-person",
+                "feed-person-atom",
+                slug=person.slug,
+            ),
             other_names=person.other_names.order_by("language", "name"),
             posts=person.posts.select_related("organization").order_by(
                 F("start_date").desc(nulls_last=True), "pk"

@@ -111,7 +111,7 @@ class TestArticleList:
     def test_filters_combine(self, client, seed):
         response = client.get("/en/articles/?person=khalaf-khalafov&language=fr")
         assert listed_slugs(response) == [FR_2017.split("/")[3]]
-        assert "1 report match these filters" in html(response)
+        assert "1 report matches these filters" in html(response)
         none = client.get("/en/articles/?person=khalaf-khalafov&outlet=trend")
         assert listed_slugs(none) == []
         assert "No report matches these filters." in html(none)
@@ -124,6 +124,13 @@ class TestArticleList:
             meeting.topics.add(topic)
             meeting.reports.add(article)
         assert listed_slugs(client.get("/en/articles/?topic=shared")) == [article.slug]
+
+    def test_topic_filter_ignores_unpublished_meetings(self, client, db):
+        topic = TopicFactory(slug="sensitive")
+        meeting = MeetingFactory(status=Meeting.Status.REVIEW)
+        meeting.topics.add(topic)
+        meeting.reports.add(ArticleFactory())
+        assert listed_slugs(client.get("/en/articles/?topic=sensitive")) == []
 
     @pytest.mark.parametrize(
         ("query", "message"),

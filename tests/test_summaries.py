@@ -45,7 +45,7 @@ def test_without_a_translation_the_original_comes_with_a_note(client):
     text = page.content.decode()
     assert "The summary in English." in text
     # The language is named in the reader's interface language.
-    assert "This summary is not available in your language; here it is in Anglais." in text
+    assert "Ce résumé n’est pas disponible dans votre langue\u202f; le voici en anglais." in text
 
 
 def test_a_summary_translation_goes_out_of_date_when_the_summary_changes(client):
@@ -60,7 +60,7 @@ def test_a_summary_translation_goes_out_of_date_when_the_summary_changes(client)
     assert summary.is_outdated
     assert list(SummaryTranslation.objects.outdated()) == [summary]
     page = client.get(f"/fr/meetings/{meeting.slug}/")
-    assert "The original summary was updated after this translation." in page.content.decode()
+    assert "Le résumé original a été modifié après cette traduction." in page.content.decode()
 
 
 def test_a_summary_cannot_be_translated_into_its_own_language():
