@@ -282,13 +282,7 @@ def article_document(article):
         article.agency.name if article.agency else "",
         " · ".join(names),
     ]
-    return SearchDocument(
-        article=article,
-        language=article.language,
-        config=config_for(article.language),
-        title=clean(article.title),
-        body=clean("\n\n".join(part for part in parts if part)),
-    )
+    return document(article=article, title=article.title, language=article.language, parts=parts)
 
 
 def meeting_document(meeting):
@@ -312,11 +306,15 @@ def meeting_document(meeting):
         meeting.organizer.name if meeting.organizer else "",
         " · ".join(names),
     ]
+    return document(meeting=meeting, title=meeting.title, language=meeting.language, parts=parts)
+
+
+def document(*, title, language, parts, **item):
     return SearchDocument(
-        meeting=meeting,
-        language=meeting.language,
-        config=config_for(meeting.language),
-        title=clean(meeting.title),
+        **item,
+        language=language,
+        config=config_for(language),
+        title=clean(title),
         body=clean("\n\n".join(part for part in parts if part)),
     )
 

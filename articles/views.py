@@ -248,12 +248,10 @@ def meeting_years():
     return Meeting.objects.published().dates("date", "year", order="DESC")
 
 
-class MeetingListView(ListView):
-    template_name = "articles/meeting_list.html"
-    paginate_by = 20
+class MeetingTimelineMixin:
+    """Published meetings newest first, with the years that have any."""
 
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(years=meeting_years(), **kwargs)
+    template_name = "articles/meeting_list.html"
 
     def get_queryset(self):
         return (
@@ -263,26 +261,21 @@ class MeetingListView(ListView):
             .newest_first()
         )
 
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(years=meeting_years(), **kwargs)
 
-class MeetingYearView(YearArchiveView):
+
+class MeetingListView(MeetingTimelineMixin, ListView):
+    paginate_by = 20
+
+
+class MeetingYearView(MeetingTimelineMixin, YearArchiveView):
     """The meetings of one year, newest first: the timeline's pages."""
 
     date_field = "date"
     make_object_list = True
     allow_future = True
     allow_empty = False
-    template_name = "articles/meeting_list.html"
-
-    def get_queryset(self):
-        return (
-            Meeting.objects.published()
-            .select_related("organizer")
-            .prefetch_related(ordered_participants)
-            .newest_first()
-        )
-
-    def get_context_data(self, **kwargs):
-        return super().get_context_data(years=meeting_years(), **kwargs)
 
 
 class MeetingDetailView(PreviewMixin, DetailView):
