@@ -8,8 +8,9 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Newsroom")
 
     def ready(self):
-        from . import search, triggers
+        from . import caching, search, triggers
 
         pre_migrate.connect(triggers.remove, sender=self)
         post_migrate.connect(triggers.install, sender=self)
         search.connect(self)
+        caching.connect()

@@ -1,12 +1,23 @@
 from django.urls import path
+from django.views.decorators.http import condition
 
-from . import feeds, views
+from . import caching, feeds, views
+
+
+def conditional(view):
+    """Answer 304 Not Modified when the reader's copy is current (see `caching`)."""
+    return condition(etag_func=caching.etag, last_modified_func=caching.last_modified)(view)
+
 
 urlpatterns = [
     path("", views.HomeView.as_view(), name="home"),
     path("search/", views.SearchView.as_view(), name="search"),
     path("articles/", views.ArticleListView.as_view(), name="article-list"),
-    path("articles/<slug:slug>/", views.ArticleDetailView.as_view(), name="article-detail"),
+    path(
+        "articles/<slug:slug>/",
+        conditional(views.ArticleDetailView.as_view()),
+        name="article-detail",
+    ),
     path("meetings/", views.MeetingListView.as_view(), name="meeting-list"),
     path("meetings/<int:year>/", views.MeetingYearView.as_view(), name="meeting-year"),
     path("meetings/<slug:slug>/", views.MeetingDetailView.as_view(), name="meeting-detail"),
@@ -18,30 +29,34 @@ urlpatterns = [
         views.OrganizationDetailView.as_view(),
         name="organization-detail",
     ),
-    path("feeds/articles.rss", feeds.LatestArticlesFeed(), name="feed-articles"),
-    path("feeds/articles.atom", feeds.LatestArticlesAtomFeed(), name="feed-articles-atom"),
-    path(
-        "feeds/articles/<str:language>.rss",
-        feeds.LanguageArticlesFeed(),
-        name="feed-language",
+]
+
+#: Each feed in RSS (`.rss`) and Atom (`.atom`); the Atom one's name ends in `-atom`.
+FEEDS = [
+    ("feeds/articles", feeds.LatestArticlesFeed, feeds.LatestArticlesAtomFeed, "feed-articles"),
+    (
+        "feeds/articles/<str:language>",
+        feeds.LanguageArticlesFeed,
+        feeds.LanguageArticlesAtomFeed,
+        "feed-language",
     ),
-    path(
-        "feeds/articles/<str:language>.atom",
-        feeds.LanguageArticlesAtomFeed(),
-        name="feed-language-atom",
+    (
+        "feeds/outlets/<slug:slug>",
+        feeds.OutletArticlesFeed,
+        feeds.OutletArticlesAtomFeed,
+        "feed-outlet",
     ),
-    path("feeds/outlets/<slug:slug>.rss", feeds.OutletArticlesFeed(), name="feed-outlet"),
-    path(
-        "feeds/outlets/<slug:slug>.atom",
-        feeds.OutletArticlesAtomFeed(),
-        name="feed-outlet-atom",
+    (
+        "feeds/people/<slug:slug>",
+        feeds.PersonArticlesFeed,
+        feeds.PersonArticlesAtomFeed,
+        "feed-person",
     ),
-    path("feeds/people/<slug:slug>.rss", feeds.PersonArticlesFeed(), name="feed-person"),
-    path(
-        "feeds/people/<slug:slug>.atom",
-        feeds.PersonArticlesAtomFeed(),
-        name="feed-person-atom",
-    ),
-    path("feeds/meetings.rss", feeds.LatestMeetingsFeed(), name="feed-meetings"),
-    path("feeds/meetings.atom", feeds.LatestMeetingsAtomFeed(), name="feed-meetings-atom"),
+    ("feeds/meetings", feeds.LatestMeetingsFeed, feeds.LatestMeetingsAtomFeed, "feed-meetings"),
+]
+
+urlpatterns += [
+    path(f"{route}.{extension}", conditional(feed()), name=f"{name}{suffix}")
+    for route, rss, atom, name in FEEDS
+    for extension, feed, suffix in (("rss", rss, ""), ("atom", atom, "-atom"))
 ]

@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from articles import search
+from articles import caching, search
 
 
 class Command(BaseCommand):
@@ -11,4 +11,5 @@ class Command(BaseCommand):
 
     def handle(self, *args, database, **options):
         count = search.rebuild(using=database)
+        caching.mark_changed()
         self.stdout.write(self.style.SUCCESS(f"Indexed {count} published articles and meetings."))
