@@ -18,10 +18,11 @@ PYTHON ?= $(shell for candidate in python3.14 python3.13 python3.12 \
 
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: help install run setup migrate seed admin test lint format lock messages compilemessages clean
+.PHONY: help install run serve setup migrate seed admin test lint format lock messages compilemessages clean
 
 help:
 	@echo "make run      set up (virtualenv, dependencies, database, seed data) and serve on http://$(HOST):$(PORT)/"
+	@echo "make serve    production: migrate, collect static files, serve with gunicorn (see README, Deploying)"
 	@echo "make test     set up and run the whole test suite"
 	@echo "make lint     ruff check and ruff format --check"
 	@echo "make format   apply ruff's fixes and formatting"
@@ -61,6 +62,14 @@ setup: seed admin
 
 run: setup
 	$(MANAGE) runserver $(HOST):$(PORT)
+
+# Production: DJANGO_DEBUG defaults to 0 here, so DJANGO_SECRET_KEY must be set.
+serve: export DJANGO_DEBUG ?= 0
+serve: install
+	$(MANAGE) check --deploy --fail-level ERROR
+	$(MANAGE) migrate --no-input
+	$(MANAGE) collectstatic --no-input --verbosity 0
+	$(BIN)/gunicorn --config python:newsroom.gunicorn
 
 test: install
 	$(BIN)/pytest

@@ -1,6 +1,8 @@
 import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
+from drf_spectacular.types import OpenApiTypes
+from drf_spectacular.utils import extend_schema_field
 
 from .models import LANGUAGES, Article, Coverage, Meeting, Organization, Outlet, Person, Topic
 from .search import MAX_QUERY_LENGTH
@@ -57,6 +59,7 @@ class ArticleFilter(django_filters.FilterSet):
         model = Article
         fields = ["q", "language", "outlet", "published", "person", "organization", "topic"]
 
+    @extend_schema_field(OpenApiTypes.STR)
     def covers_topic(self, queryset, name, topic):
         """Reports covering a published meeting on the topic: an unpublished meeting
         must not reveal what it is about."""

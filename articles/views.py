@@ -7,7 +7,11 @@ from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView, TemplateView, YearArchiveView
+from django.views.generic.list import MultipleObjectMixin
 from django_filters.views import FilterView
+from rest_framework.exceptions import NotFound
+from rest_framework.pagination import CursorPagination
+from rest_framework.request import Request
 
 from . import structured_data
 from .filters import ArticleFilter
@@ -111,10 +115,51 @@ class HomeView(TemplateView):
         )
 
 
-class ArticleListView(FilterView):
+class ArticleCursor(CursorPagination):
+    ordering = ("-published_at", "-pk")
+    page_size = 20
+
+
+class MeetingCursor(CursorPagination):
+    ordering = ("-date", "-pk")
+    page_size = 20
+
+
+class CursorPaginationMixin:
+    """Keyset pages (DRF's cursor pagination): "Older" continues after the last item
+    shown, so a page deep in the archive costs what the first one costs. The context
+    has `newer_url` and `older_url` instead of page numbers."""
+
+    cursor_class = None
+    cursor = None
+
+    def paginate_queryset(self, queryset, page_size):
+        self.cursor = self.cursor_class()
+        try:
+            items = self.cursor.paginate_queryset(queryset, Request(self.request))
+        except NotFound as error:
+            raise Http404(_("This page address is damaged: start from the first page.")) from error
+        return None, None, items, bool(self.cursor.has_next or self.cursor.has_previous)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        if self.cursor is not None:
+            context["newer_url"] = self.cursor.get_previous_link()
+            context["older_url"] = self.cursor.get_next_link()
+        return context
+
+
+class ArticleListView(CursorPaginationMixin, FilterView):
     filterset_class = ArticleFilter
     template_name = "articles/article_list.html"
     paginate_by = 20
+    cursor_class = ArticleCursor
+
+    def paginate_queryset(self, queryset, page_size):
+        if self.request.GET.get("q", "").strip():
+            # Ranked results: numbered pages, as relevance has no stable keyset.
+            return MultipleObjectMixin.paginate_queryset(self, queryset, page_size)
+        return super().paginate_queryset(queryset, page_size)
 
     def get_queryset(self):
         return listed_articles()
@@ -130,8 +175,10 @@ class ArticleListView(FilterView):
         context["article_list"] = attach_versions(context["object_list"])
         context["page_feeds"] = self.filter_feeds()
         context["is_filtered"] = any(
-            value for key, value in self.request.GET.items() if key != "page"
+            value for key, value in self.request.GET.items() if key not in {"page", "cursor"}
         )
+        if context["is_filtered"] and self.filterset.is_valid():
+            context["match_count"] = self.object_list.count()
         return context
 
     def filter_feeds(self):
@@ -265,8 +312,9 @@ class MeetingTimelineMixin:
         return super().get_context_data(years=meeting_years(), **kwargs)
 
 
-class MeetingListView(MeetingTimelineMixin, ListView):
+class MeetingListView(MeetingTimelineMixin, CursorPaginationMixin, ListView):
     paginate_by = 20
+    cursor_class = MeetingCursor
 
 
 class MeetingYearView(MeetingTimelineMixin, YearArchiveView):
@@ -324,6 +372,7 @@ class MeetingDetailView(PreviewMixin, DetailView):
 
 class PersonListView(ListView):
     template_name = "articles/person_list.html"
+    paginate_by = 50
     queryset = Person.objects.prefetch_related(
         Prefetch(
             "posts",
@@ -362,6 +411,7 @@ class PersonDetailView(DetailView):
 
 class OrganizationListView(ListView):
     template_name = "articles/organization_list.html"
+    paginate_by = 50
     queryset = Organization.objects.select_related("parent").order_by("kind", "name", "pk")
 
 

@@ -174,10 +174,14 @@ class TestFrenchPages:
         assert all(name == name.lower() for name in names.values())
 
     def test_counts_agree_in_french(self, client, db):
-        ArticleFactory()
-        assert "1 article." in text_of(client.get("/fr/articles/"))
-        ArticleFactory()
-        assert "2 articles." in text_of(client.get("/fr/articles/"))
+        ArticleFactory(language="fr")
+        assert "1 article correspond à ces filtres." in text_of(
+            client.get("/fr/articles/?language=fr")
+        )
+        ArticleFactory(language="fr")
+        assert "2 articles correspondent à ces filtres." in text_of(
+            client.get("/fr/articles/?language=fr")
+        )
 
     def test_search_speaks_french(self, client, seed):
         page = text_of(client.get("/fr/search/?q=Gagnon"))

@@ -70,18 +70,33 @@ class TestArticleList:
         assert f'href="{FR_2017}" hreflang="fr" lang="fr"' in english_row
         assert "Français" in english_row
 
-    def test_paginated(self, client, db):
-        ArticleFactory.create_batch(25)
+    def test_paginated_by_cursor(self, client, db):
+        articles = ArticleFactory.create_batch(45)
+        newest_first = [
+            a.slug for a in sorted(articles, key=lambda a: a.published_at, reverse=True)
+        ]
         first = client.get("/en/articles/")
-        assert len(first.context["article_list"]) == 20
-        assert 'href="?page=2"' in html(first)
-        second = client.get("/en/articles/?page=2")
-        assert len(second.context["article_list"]) == 5
-        assert client.get("/en/articles/?page=9").status_code == 404
+        assert listed_slugs(first) == newest_first[:20]
+        assert first.context["newer_url"] is None
+        second = client.get(first.context["older_url"])
+        assert listed_slugs(second) == newest_first[20:40]
+        third = client.get(second.context["older_url"])
+        assert listed_slugs(third) == newest_first[40:]
+        assert third.context["older_url"] is None
+        assert listed_slugs(client.get(third.context["newer_url"])) == newest_first[20:40]
+        assert 'rel="next"' in html(first)
+        assert 'rel="prev"' in html(second)
+
+    def test_a_damaged_cursor_is_a_404(self, client, db):
+        ArticleFactory.create_batch(21)
+        response = client.get("/en/articles/?cursor=not-a-cursor")
+        assert response.status_code == 404
 
     def test_pagination_keeps_the_filters(self, client, db):
         ArticleFactory.create_batch(21, language="fr")
-        assert 'href="?language=fr&amp;page=2"' in html(client.get("/en/articles/?language=fr"))
+        older = client.get("/en/articles/?language=fr").context["older_url"]
+        assert "language=fr" in older
+        assert "cursor=" in older
 
     def test_filter_by_language(self, client, seed):
         assert listed_slugs(client.get("/en/articles/?language=fr")) == [FR_2017.split("/")[3]]

@@ -1,0 +1,23 @@
+"""Gunicorn settings for `make serve`, from the environment.
+
+NEWSROOM_BIND     address to listen on (default 127.0.0.1:8000; several, comma-separated)
+WEB_CONCURRENCY   worker processes (default: twice the CPUs plus one)
+NEWSROOM_TIMEOUT  seconds a request may take before its worker is restarted (default 30)
+"""
+
+import multiprocessing
+import os
+
+wsgi_app = "newsroom.wsgi:application"
+bind = [address.strip() for address in os.environ.get("NEWSROOM_BIND", "127.0.0.1:8000").split(",")]
+workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 + 1))
+timeout = int(os.environ.get("NEWSROOM_TIMEOUT", "30"))
+graceful_timeout = timeout
+keepalive = 5
+# Recycle workers now and then, so that no slow leak grows without bound.
+max_requests = 10000
+max_requests_jitter = 1000
+worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
+accesslog = os.environ.get("NEWSROOM_ACCESS_LOG", "-") or None
+errorlog = "-"
+forwarded_allow_ips = os.environ.get("NEWSROOM_FORWARDED_ALLOW_IPS", "127.0.0.1")
