@@ -583,9 +583,18 @@ class Article(SlugNaturalKey, Versioned):
                 violation_error_message=_("An article with this original address already exists."),
             ),
         ]
+        # One for each way the public list is filtered and sorted (newest first, with
+        # the id as tie-breaker, as the keyset pages need).
         indexes = [
-            models.Index(fields=["status", "-published_at"], name="article_status_published"),
-            models.Index(fields=["language", "-published_at"], name="article_language_published"),
+            models.Index(fields=["status", "-published_at", "-id"], name="article_published"),
+            models.Index(
+                fields=["language", "status", "-published_at", "-id"],
+                name="article_language_published",
+            ),
+            models.Index(
+                fields=["outlet", "status", "-published_at", "-id"],
+                name="article_outlet_published",
+            ),
         ]
 
     def __str__(self):
@@ -897,7 +906,7 @@ class Meeting(SlugNaturalKey, Versioned):
                 violation_error_message=_("A meeting cannot be part of itself."),
             )
         ]
-        indexes = [models.Index(fields=["status", "-date"], name="meeting_status_date")]
+        indexes = [models.Index(fields=["status", "-date", "-id"], name="meeting_published")]
 
     def __str__(self):
         return self.title
