@@ -63,6 +63,9 @@ class WorkflowEventInline(admin.TabularInline):
     def has_change_permission(self, request, obj=None):
         return False
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("user")
+
 
 EVERYWHERE = [admin.ActionLocation.CHANGE_LIST, admin.ActionLocation.CHANGE_FORM]
 
@@ -226,6 +229,9 @@ class PostInline(admin.TabularInline):
     extra = 1
     autocomplete_fields = ["organization"]
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("organization")
+
 
 @admin.register(Person)
 class PersonAdmin(admin.ModelAdmin):
@@ -253,6 +259,9 @@ class OrganizationPostInline(admin.TabularInline):
     extra = 0
     autocomplete_fields = ["person"]
     verbose_name_plural = _("posts held here")
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("person", "organization")
 
 
 @admin.register(Organization)
@@ -958,6 +967,9 @@ class SummaryTranslationInline(admin.StackedInline):
             return _("Outdated: the summary changed since this translation.")
         return _("Up to date")
 
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("meeting", "source_revision")
+
 
 @admin.register(SummaryTranslation)
 class SummaryTranslationAdmin(SimpleHistoryAdmin):
@@ -1015,11 +1027,21 @@ class ParticipantInline(admin.TabularInline):
         "reported_title",
     ]
 
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("person", "organization", "post__person", "post__organization")
+        )
+
 
 class CoverageInline(admin.TabularInline):
     model = Coverage
     extra = 1
     autocomplete_fields = ["article"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("article")
 
 
 @admin.register(Meeting)

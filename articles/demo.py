@@ -32,7 +32,7 @@ import time
 from dataclasses import dataclass, field
 
 from anyascii import anyascii
-from django.db import transaction
+from django.db import reset_queries, transaction
 from django.db.models import Q
 from django.utils.text import slugify
 
@@ -2312,37 +2312,38 @@ class Batch:
 
     def insert(self, created):
         """Bulk inserts, parents first; links are made once their ends have keys."""
-        bulk = functools.partial(bulk_insert)
-        bulk(Article, self.articles)
-        bulk(
+        bulk_insert(Article, self.articles)
+        bulk_insert(
             Translation,
             [
                 Translation(source_id=source.pk, translation_id=translation.pk, method=method)
                 for source, translation, method in self.translations
             ],
         )
-        bulk(
+        bulk_insert(
             Article.people.through,
             [Article.people.through(article_id=a.pk, person_id=pk) for a, pk in self.people],
         )
-        bulk(
+        bulk_insert(
             Article.organizations.through,
             [
                 Article.organizations.through(article_id=a.pk, organization_id=pk)
                 for a, pk in self.organizations
             ],
         )
-        bulk(Meeting, self.meetings)
+        bulk_insert(Meeting, self.meetings)
         for row in itertools.chain(self.participants, self.summaries):
             row.meeting_id = row.meeting.pk
-        bulk(Participant, self.participants)
-        bulk(SummaryTranslation, self.summaries)
-        bulk(Coverage, [Coverage(meeting_id=m.pk, article_id=a.pk) for m, a in self.coverage])
-        bulk(
+        bulk_insert(Participant, self.participants)
+        bulk_insert(SummaryTranslation, self.summaries)
+        bulk_insert(
+            Coverage, [Coverage(meeting_id=m.pk, article_id=a.pk) for m, a in self.coverage]
+        )
+        bulk_insert(
             Meeting.topics.through,
             [Meeting.topics.through(meeting_id=m.pk, topic_id=pk) for m, pk in self.topics],
         )
-        bulk(
+        bulk_insert(
             Meeting.mentioned_people.through,
             [
                 Meeting.mentioned_people.through(meeting_id=m.pk, person_id=pk)
@@ -2382,13 +2383,15 @@ def generate(articles, seed=1, progress=None):
     writer = Writer(world, created)
     with transaction.atomic():
         writer.reference()
-    chunk, size = [], 0
+    chunk, size, started = [], 0, time.monotonic()
     for index, sizes in enumerate(stories):
         chunk.append(planner.story(sizes, index in with_meeting))
         size += sum(sizes)
         if size >= CHUNK_SIZE or index == len(stories) - 1:
+            created.timings["text"] += time.monotonic() - started
             written = writer.write(chunk)
+            reset_queries()  # with DEBUG on, Django would keep every INSERT in memory
             if progress is not None:
                 progress(written)
-            chunk, size = [], 0
+            chunk, size, started = [], 0, time.monotonic()
     return created

@@ -178,7 +178,8 @@ class ArticleListView(CursorPaginationMixin, FilterView):
             value for key, value in self.request.GET.items() if key not in {"page", "cursor"}
         )
         if context["is_filtered"] and self.filterset.is_valid():
-            context["match_count"] = self.object_list.count()
+            paginator = context.get("paginator")
+            context["match_count"] = paginator.count if paginator else self.object_list.count()
         return context
 
     def filter_feeds(self):
@@ -357,7 +358,10 @@ class MeetingDetailView(PreviewMixin, DetailView):
             summary_missing=summary is None and reader != meeting.language,
             topics=topics,
             mentioned_people=meeting.mentioned_people.order_by("name"),
-            parts=meeting.parts.published().order_by("date", "pk"),
+            parts=meeting.parts.published()
+            .select_related("organizer")
+            .prefetch_related(ordered_participants)
+            .order_by("date", "pk"),
             structured_data=structured_data.meeting(
                 self.request,
                 meeting,
