@@ -5,12 +5,13 @@ from django.conf import settings
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.db import transaction
+from django.db import connections, transaction
 from django.db.models import Count
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path
+from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext, pgettext_lazy
@@ -45,6 +46,38 @@ from .templatetags.newsroom import line_diff
 admin.site.site_header = _("Newsroom")
 admin.site.site_title = _("Newsroom admin")
 admin.site.index_title = _("Editorial desk")
+
+#: Above this many rows, an unfiltered change list shows PostgreSQL's estimate.
+ESTIMATE_ABOVE = 100_000
+
+
+class ArchivePaginator(Paginator):
+    """Exact counts, except for an unfiltered list of a large table on PostgreSQL: there
+    the planner's row estimate stands in for a full COUNT(*), which would read the
+    whole table on every page."""
+
+    @cached_property
+    def count(self):
+        query = self.object_list.query
+        connection = connections[self.object_list.db]
+        if connection.vendor == "postgresql" and not query.where:
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    "SELECT reltuples::bigint FROM pg_class WHERE oid = %s::regclass",
+                    [self.object_list.model._meta.db_table],
+                )
+                estimate = cursor.fetchone()[0]
+            if estimate > ESTIMATE_ABOVE:
+                return estimate
+        return super().count
+
+
+class ArchiveAdminMixin:
+    """Change lists of tables that grow with the archive: no second, unfiltered count
+    (Django's "n total"), and estimated counts where exact ones cost too much."""
+
+    paginator = ArchivePaginator
+    show_full_result_count = False
 
 
 class WorkflowEventInline(admin.TabularInline):
@@ -546,7 +579,7 @@ class TranslateForm(forms.Form):
 
 
 @admin.register(Article)
-class ArticleAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
+class ArticleAdmin(ArchiveAdminMixin, WorkflowAdminMixin, SimpleHistoryAdmin):
     list_display = [
         "title",
         "language",
@@ -932,7 +965,7 @@ class ArticleAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Translation)
-class TranslationAdmin(SimpleHistoryAdmin):
+class TranslationAdmin(ArchiveAdminMixin, SimpleHistoryAdmin):
     list_display = ["source", "source_language", "translation", "translation_language", "method"]
     list_filter = ["method", "source__language", "translation__language"]
     list_select_related = ["source", "translation"]
@@ -1045,7 +1078,7 @@ class CoverageInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(WorkflowAdminMixin, SimpleHistoryAdmin):
+class MeetingAdmin(ArchiveAdminMixin, WorkflowAdminMixin, SimpleHistoryAdmin):
     list_display = ["title", "date", "kind", "place_display", "status", "report_count"]
     list_filter = ["status", "kind", "country", "topics"]
     date_hierarchy = "date"
