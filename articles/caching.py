@@ -63,20 +63,32 @@ def next_scheduled(now):
     return min(upcoming, default=0)
 
 
-def content_changed(sender, **kwargs):
-    """Mark the change now, for this process and its own transaction, and again once
-    the transaction commits, so that no page rendered from the old content in between
-    is kept under the new version."""
+def content_changed(sender, instance=None, using=None, **kwargs):
+    """Note the change at once (one cache write, no query), for this process and its own
+    transaction; once the transaction commits, note it again, so that no page rendered
+    from the old content in between is kept under the new version, and look up the next
+    scheduled publication."""
     if sender._meta.app_label != "articles" or sender in IGNORED:
         return
-    mark_changed()
-    transaction.on_commit(mark_changed, using=kwargs.get("using"))
+    now = time.time()
+    values = {CHANGED: now}
+    publishing = getattr(instance, "published_at", None)
+    if publishing is not None and publishing.timestamp() > now:
+        scheduled = cache().get(NEXT_SCHEDULED) or float("inf")
+        values[NEXT_SCHEDULED] = min(scheduled, publishing.timestamp())
+    cache().set_many(values, timeout=None)
+    connection = transaction.get_connection(using)
+    # One full update per transaction, however many rows it touches.
+    if not any(callback is mark_changed for _, callback, _ in connection.run_on_commit):
+        transaction.on_commit(mark_changed, using=using)
 
 
 def connect():
-    from .models import NameProposal, RelationProposal, WorkflowEvent
+    from .models import NameProposal, RelationProposal, SearchDocument, WorkflowEvent
 
-    IGNORED.update({NameProposal, RelationProposal, WorkflowEvent})
+    # Search documents change with the content they are made from; rebuilding them by
+    # hand (`rebuild_search_index`) marks the change once.
+    IGNORED.update({NameProposal, RelationProposal, SearchDocument, WorkflowEvent})
     for signal in (post_save, post_delete, m2m_changed):
         signal.connect(content_changed, dispatch_uid=f"newsroom-cache-{signal}")
 

@@ -20,7 +20,9 @@ How it works:
   same slug exists, so runs add to each other and to the seed fixture.
 - Article and meeting slugs end with `-d<number>`, numbered on from the highest such
   number in the database, so they never clash.
-- Rows are bulk-inserted: no signals are sent and no history records are made.
+- Rows are bulk-inserted: no signals are sent and no history records are made. So
+  the run builds the new items' search documents itself, and marks the public content
+  changed once at the end (see `articles.caching`).
 """
 
 import datetime as dt
@@ -36,7 +38,7 @@ from django.db import reset_queries, transaction
 from django.db.models import Q
 from django.utils.text import slugify
 
-from . import search
+from . import caching, search
 from .models import (
     Article,
     Coverage,
@@ -1333,6 +1335,8 @@ class OrganizationSpec:
 
 @dataclass
 class DemoPost:
+    """A post someone holds: on a rung of its organization's ladder, for a period."""
+
     organization: str
     ladder: str
     rung: int
@@ -1351,6 +1355,8 @@ class DemoPost:
 
 @dataclass
 class DemoPerson:
+    """A fictional person: names in each language, gender, and posts, oldest first."""
+
     slug: str
     names: dict
     gender: str
@@ -1451,7 +1457,9 @@ class World:
         journalists who sign reports, each with a name unique in the run."""
         azerbaijani = [
             azerbaijani_name(*pair)
-            for pair in sample_pairs(rng, AZ_FIRST_NAMES, AZ_SURNAMES, count + 24)
+            for pair in sample_pairs(
+                rng, AZ_FIRST_NAMES, AZ_SURNAMES, count + self.journalist_count
+            )
         ]
         international = [
             international_name(*pair)
@@ -1707,7 +1715,6 @@ MEETING_STATUSES = (
     (Status.PUBLISHED, Status.DRAFT, Status.REVIEW, Status.WITHDRAWN),
     (85, 7, 5, 3),
 )
-TRANSLATION_METHODS = Translation.Method
 
 
 class Planner:
@@ -1869,11 +1876,11 @@ class Planner:
         if language in original.outlet.languages:
             outlet = original.outlet
             method = (
-                TRANSLATION_METHODS.PUBLISHER if rng.random() < 0.9 else TRANSLATION_METHODS.HUMAN
+                Translation.Method.PUBLISHER if rng.random() < 0.9 else Translation.Method.HUMAN
             )
         else:
             outlet = self.world.pick_outlet(rng, language)
-            method = rng.choice((TRANSLATION_METHODS.HUMAN, TRANSLATION_METHODS.MACHINE))
+            method = rng.choice((Translation.Method.HUMAN, Translation.Method.MACHINE))
         if original.status == Status.PUBLISHED:
             status = rng.choices((Status.PUBLISHED, Status.DRAFT, Status.REVIEW), (92, 5, 3))[0]
         else:
@@ -2394,4 +2401,5 @@ def generate(articles, seed=1, progress=None):
             if progress is not None:
                 progress(written)
             chunk, size, started = [], 0, time.monotonic()
+    caching.mark_changed()
     return created
