@@ -140,6 +140,13 @@ class TestArticleList:
             meeting.reports.add(article)
         assert listed_slugs(client.get("/en/articles/?topic=shared")) == [article.slug]
 
+    def test_a_person_filter_shows_as_a_removable_chip(self, client, seed):
+        page = html(client.get("/en/articles/?person=khalaf-khalafov&language=fr"))
+        assert "<strong>Khalaf Khalafov</strong>" in page
+        assert 'href="?language=fr">Remove the filter Khalaf Khalafov</a>' in page
+        assert '<input type="hidden" name="person" value="khalaf-khalafov"' in page
+        assert '<select name="person"' not in page
+
     def test_topic_filter_ignores_unpublished_meetings(self, client, db):
         topic = TopicFactory(slug="sensitive")
         meeting = MeetingFactory(status=Meeting.Status.REVIEW)
