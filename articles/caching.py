@@ -15,6 +15,7 @@ from datetime import UTC, datetime
 
 from django.conf import settings
 from django.core.cache import caches
+from django.core.cache.backends.dummy import DummyCache
 from django.db import transaction
 from django.db.models import Min
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -30,6 +31,12 @@ NEXT_SCHEDULED = "newsroom:next-scheduled"
 
 def cache():
     return caches[settings.CACHE_MIDDLEWARE_ALIAS]
+
+
+def enabled():
+    """Whether pages are cached at all: not with `dummy://` or a zero lifetime. Without
+    a cache there is no content version to key ETags on, so none are given."""
+    return settings.CACHE_MIDDLEWARE_SECONDS > 0 and not isinstance(cache(), DummyCache)
 
 
 def content_version():
@@ -102,13 +109,13 @@ IGNORED = set()
 
 def etag(request, *args, **kwargs):
     """The same for every anonymous request to an address until content changes."""
-    if request.user.is_authenticated:
+    if request.user.is_authenticated or not enabled():
         return None
     return f'"{content_version():.6f}-{get_language()}"'
 
 
 def last_modified(request, *args, **kwargs):
-    if request.user.is_authenticated:
+    if request.user.is_authenticated or not enabled():
         return None
     return datetime.fromtimestamp(int(content_version()), tz=UTC)
 
@@ -132,7 +139,7 @@ class PublicPageCacheMiddleware:
         self.timeout = settings.CACHE_MIDDLEWARE_SECONDS
 
     def __call__(self, request):
-        if request.method not in ("GET", "HEAD") or request.user.is_authenticated:
+        if request.method not in ("GET", "HEAD") or request.user.is_authenticated or not enabled():
             return self.get_response(request)
         prefix = f"{settings.CACHE_MIDDLEWARE_KEY_PREFIX}.{content_version():.6f}"
         key = get_cache_key(request, prefix, "GET", cache=cache())

@@ -33,19 +33,21 @@ class ArticleFilter(django_filters.FilterSet):
         label=_("Published between"),
         widget=django_filters.widgets.DateRangeWidget(attrs={"type": "date"}),
     )
+    # People and organizations are too many for a menu: readers reach these filters from
+    # a person's or an organization's page, and the list shows them as removable chips.
     person = django_filters.ModelChoiceFilter(
         field_name="people",
         queryset=Person.objects.order_by("name"),
         to_field_name="slug",
         label=_("Person"),
-        empty_label=_("Anyone"),
+        widget=forms.HiddenInput,
     )
     organization = django_filters.ModelChoiceFilter(
         field_name="organizations",
         queryset=Organization.objects.order_by("name"),
         to_field_name="slug",
         label=_("Organization"),
-        empty_label=_("Any organization"),
+        widget=forms.HiddenInput,
     )
     topic = django_filters.ModelChoiceFilter(
         method="covers_topic",

@@ -468,18 +468,24 @@ class ArticleQuerySet(models.QuerySet):
         return self.annotate(original_id=F("source_links__source"))
 
     def in_groups(self, originals):
-        """Every version in the translation groups of the given originals (ids or a subquery)."""
-        return self.filter(Q(pk__in=originals) | Q(source_links__source__in=originals))
+        """Every version in the translation groups of the given originals (ids).
+
+        The group's ids are read first, so the versions are fetched by primary key.
+        """
+        originals = set(originals)
+        translations = Translation.objects.filter(source__in=originals)
+        return self.filter(
+            pk__in=originals | set(translations.values_list("translation", flat=True))
+        )
 
     def versions_of(self, article):
-        """The article's whole translation group, itself included, in one query."""
-        originals = Translation.objects.filter(translation=article.pk).values("source")
-        return self.filter(
-            Q(pk=article.pk)
-            | Q(source_links__source=article.pk)
-            | Q(pk__in=originals)
-            | Q(source_links__source__in=originals)
-        )
+        """The article's whole translation group, itself included."""
+        links = Translation.objects.filter(
+            Q(source=article.pk)
+            | Q(translation=article.pk)
+            | Q(source__in=Translation.objects.filter(translation=article.pk).values("source"))
+        ).values_list("source", "translation")
+        return self.filter(pk__in={article.pk, *(pk for link in links for pk in link)})
 
     def versions_by_group(self, articles):
         """Map each original's id to the versions in its group, for a page of articles.

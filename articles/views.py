@@ -174,6 +174,7 @@ class ArticleListView(CursorPaginationMixin, FilterView):
         context = super().get_context_data(**kwargs)
         context["article_list"] = attach_versions(context["object_list"])
         context["page_feeds"] = self.filter_feeds()
+        context["chosen_filters"] = self.chosen_filters()
         context["is_filtered"] = any(
             value for key, value in self.request.GET.items() if key not in {"page", "cursor"}
         )
@@ -181,6 +182,27 @@ class ArticleListView(CursorPaginationMixin, FilterView):
             paginator = context.get("paginator")
             context["match_count"] = paginator.count if paginator else self.object_list.count()
         return context
+
+    def chosen_filters(self):
+        """The person or organization the list is narrowed to, each with the address of
+        the list without it."""
+        if not self.filterset.is_valid():
+            return []
+        chosen = []
+        for name in ("person", "organization"):
+            item = self.filterset.form.cleaned_data.get(name)
+            if item is not None:
+                query = self.request.GET.copy()
+                for key in (name, "cursor", "page"):
+                    query.pop(key, None)
+                chosen.append(
+                    {
+                        "label": self.filterset.form.fields[name].label,
+                        "item": item,
+                        "remove_url": f"?{query.urlencode()}",
+                    }
+                )
+        return chosen
 
     def filter_feeds(self):
         """The feed of the one language or outlet the list is filtered by, if any."""
@@ -262,7 +284,11 @@ class ArticleDetailView(PreviewMixin, DetailView):
         others = [version for version in group if version.pk != article.pk]
         original = next((version for version in others if version.pk == article.original_id), None)
         translations = [version for version in others if version.original_id == article.pk]
-        meetings = list(article.meetings.published().newest_first())
+        meetings = list(
+            Meeting.objects.published()
+            .filter(pk__in=article.coverage.values("meeting"))
+            .newest_first()
+        )
         people = list(article.people.order_by("name"))
         organizations = list(article.organizations.order_by("name"))
         return super().get_context_data(

@@ -378,7 +378,7 @@ ALL_FILTERS = (
 )
 
 PUBLIC_PAGES = [
-    Page("home", "/en/", 6),
+    Page("home", "/en/", 7),
     Page("article-list", LIST, 8),
     Page("article-list-language", f"{LIST}?language=fr", 9),
     Page("article-list-outlet", f"{LIST}?outlet=budget-outlet-0", 10),
@@ -389,8 +389,8 @@ PUBLIC_PAGES = [
     Page("article-list-topic", f"{LIST}?topic=budget-topic", 10),
     Page("article-list-q", f"{LIST}?q={WORD}", 10),
     Page("article-list-all-filters", f"{LIST}?{ALL_FILTERS}", 14),
-    Page("article-original", "/en/articles/budget-original/", 7),
-    Page("article-translation", "/en/articles/budget-translation/", 8),
+    Page("article-original", "/en/articles/budget-original/", 8),
+    Page("article-translation", "/en/articles/budget-translation/", 9),
     Page("meeting-list", "/en/meetings/", 5),
     # 8 queries at 5 items, where no meeting is in an earlier year: the link to the year
     # before runs the view's queryset, participants prefetch included, for one meeting.
@@ -398,12 +398,12 @@ PUBLIC_PAGES = [
     Page(
         "meeting",
         "/en/meetings/budget-meeting/",
-        10,
+        11,
     ),
     Page("person-list", "/en/people/", 5),
-    Page("person", "/en/people/budget-person/", 9),
+    Page("person", "/en/people/budget-person/", 10),
     Page("organization-list", "/en/organizations/", 4),
-    Page("organization", "/en/organizations/budget-organization/", 10),
+    Page("organization", "/en/organizations/budget-organization/", 11),
     # 15 on SQLite, 13 on PostgreSQL: FTS5 snippets take two queries each for reports and
     # meetings (document ids, then snippets), ts_headline one.
     Page("search", f"/en/search/?q={WORD}", 15),
@@ -419,7 +419,7 @@ PUBLIC_PAGES = [
     Page("feed-meetings-rss", "/en/feeds/meetings.rss", 3),
     Page("feed-meetings-atom", "/en/feeds/meetings.atom", 3),
     Page("sitemap-index", "/sitemap.xml", 8),
-    Page("sitemap-articles", "/sitemap-articles.xml", 5),
+    Page("sitemap-articles", "/sitemap-articles.xml", 6),
     Page("sitemap-meetings", "/sitemap-meetings.xml", 3),
     Page("sitemap-people", "/sitemap-people.xml", 3),
     Page("sitemap-organizations", "/sitemap-organizations.xml", 3),
@@ -437,8 +437,8 @@ API_PAGES = [
     Page("api-articles-topic", f"{API}/articles/?topic=budget-topic", 4),
     Page("api-articles-q", f"{API}/articles/?q={WORD}", 3),
     Page("api-articles-all-filters", f"{API}/articles/?{ALL_FILTERS}", 7),
-    Page("api-article", f"{API}/articles/budget-original/", 7),
-    Page("api-article-translation", f"{API}/articles/budget-translation/", 7),
+    Page("api-article", f"{API}/articles/budget-original/", 8),
+    Page("api-article-translation", f"{API}/articles/budget-translation/", 8),
     Page("api-meetings", f"{API}/meetings/", 8),
     Page("api-meeting", f"{API}/meetings/budget-meeting/", 8),
     Page("api-people", f"{API}/people/", 5),
