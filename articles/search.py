@@ -22,7 +22,7 @@ import re
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.db import connections, transaction
-from django.db.models import F, Prefetch, Q, QuerySet, Value
+from django.db.models import Case, F, FloatField, Prefetch, Q, QuerySet, Value, When
 from django.db.models.functions import Replace
 from django.db.models.signals import (
     m2m_changed,
@@ -63,6 +63,9 @@ CONFIGS = {
 DEFAULT_CONFIG = "simple"
 ALL_CONFIGS = sorted({*CONFIGS.values(), DEFAULT_CONFIG})
 
+#: SQLite ranks this many best matches; filters then narrow them.
+SQLITE_RESULTS = 1000
+
 #: The longest query accepted, in characters.
 MAX_QUERY_LENGTH = 200
 
@@ -94,22 +97,36 @@ def search(queryset, terms):
             .annotate(search_rank=SearchRank(F("search_document__vector"), query))
             .order_by("-search_rank", "-pk")
         )
-    expression = fts_expression(terms)
-    if expression is None:
+    ranks = fts_ranks(terms, queryset.db)
+    if not ranks:
         return queryset.none()
+    rank = Case(
+        *(When(search_document__id=document, then=Value(score)) for document, score in ranks),
+        output_field=FloatField(),
+    )
     return (
-        queryset.filter(search_document__isnull=False)
-        .extra(
-            select={"search_rank": f"-bm25({FTS_TABLE}, 10.0, 1.0)"},
-            tables=[FTS_TABLE],
-            where=[
-                f"{FTS_TABLE}.rowid = articles_searchdocument.id",
-                f"{FTS_TABLE} MATCH %s",
-            ],
-            params=[expression],
-        )
+        queryset.filter(search_document__id__in=[document for document, _ in ranks])
+        .annotate(search_rank=rank)
         .order_by("-search_rank", "-pk")
     )
+
+
+def fts_ranks(terms, using):
+    """SQLite: the best `SQLITE_RESULTS` matches as (document id, score), best first.
+
+    FTS5 ranks inside the full-text index, where it is fast; joined to the other tables
+    it would rank every row again.
+    """
+    expression = fts_expression(terms)
+    if expression is None:
+        return []
+    with connections[using].cursor() as cursor:
+        cursor.execute(
+            f"SELECT rowid, -bm25({FTS_TABLE}, 10.0, 1.0) FROM {FTS_TABLE} "
+            f"WHERE {FTS_TABLE} MATCH %s ORDER BY bm25({FTS_TABLE}, 10.0, 1.0) LIMIT %s",
+            [expression, SQLITE_RESULTS],
+        )
+        return cursor.fetchall()
 
 
 def postgresql_query(terms):
