@@ -65,9 +65,10 @@ addresses from it, and measures with wrk, C connections for S seconds each:
   meeting        meeting pages, a random one of ~1000 per request
   api            the API's article list (/api/v1/articles/)
 
-each twice: "uncached", on a server whose page cache keeps nothing
+each twice: "uncached", on a server with the page cache off
 (NEWSROOM_PAGE_CACHE_SECONDS=0: every request is rendered), and "cached", on a server
-restarted with the page cache on, after every address was asked for once. It prints a
+restarted with the page cache on, after a warm-up that asks for every address (2 x W
+times with locmem://, a cache per worker). It prints a
 table (requests per second, latency p50 and p99, share of the ceiling, errors, and the
 targets) and writes it as JSON. It exits with status 1 if any address answered anything
 but 200 or a request failed, 2 if it could not run.
@@ -161,6 +162,9 @@ class Row:
     max_ms: float
     errors: int
     error_detail: dict
+    #: Workers gunicorn started during the warm-up and measurement (recycled after
+    #: `max_requests`, or killed on timeout): a new worker has an empty local cache.
+    worker_restarts: int = 0
     percent_of_ceiling: float | None = None
     target_percent: int | None = None
     target_met: bool | None = None
@@ -184,8 +188,7 @@ def redacted(url):
 
 
 def prepare_database(args, env):
-    """Migrate, empty and fill the database, unless --keep finds it filled already.
-    Returns a description of it for the report."""
+    """Migrate, empty and fill the database, unless --keep finds it filled already."""
     marker = WORKDIR / f"{hashlib.sha256(env['DATABASE_URL'].encode()).hexdigest()[:16]}.json"
     wanted = {
         "database": redacted(env["DATABASE_URL"]),
@@ -353,7 +356,7 @@ def choose_targets(env, count):
     result = subprocess.run(
         [PYTHON, __file__, "--pick-urls", str(count)],
         cwd=ROOT,
-        env=env,
+        env={**env, "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost"},
         capture_output=True,
         text=True,
         check=False,
@@ -471,6 +474,15 @@ class Server:
             if "[CRITICAL]" in line or "[ERROR]" in line or line.startswith("Traceback")
         ]
 
+    def worker_boots(self):
+        """How many workers gunicorn started so far: at start, and to replace one
+        recycled after `max_requests` or killed on timeout."""
+        return sum(
+            path.read_text(errors="replace").count("Booting worker")
+            for path in self.log_paths
+            if path.exists()
+        )
+
     def log_tail(self, lines=30):
         with contextlib.suppress(OSError, IndexError):
             text = self.log_paths[-1].read_text(errors="replace")
@@ -481,7 +493,7 @@ class Server:
 def fetch(port, path, timeout=30):
     connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
     try:
-        connection.request("GET", path, headers={"Host": "127.0.0.1"})
+        connection.request("GET", path)  # Host: 127.0.0.1:port, as wrk sends it
         response = connection.getresponse()
         return response.status, response.read()
     finally:
@@ -574,8 +586,7 @@ def measure_mode(mode, targets, args, env, workdir):
     """Measure the ceiling, then every target, on servers started for `mode`."""
     env = {**env, "CACHE_URL": args.cache_url}
     if mode == "uncached":
-        # The cache still holds what the middleware needs to know (the content version),
-        # but no page: every request is rendered, as after a change or an expiry.
+        # The page cache off (articles.caching.enabled): every request is rendered.
         env["NEWSROOM_PAGE_CACHE_SECONDS"] = "0"
     if not args.cache_url.startswith(("locmem", "dummy")):
         # A shared cache may hold pages of an earlier database: start a new version.
@@ -588,13 +599,15 @@ def measure_mode(mode, targets, args, env, workdir):
     with Server(
         ceiling_env, app="bench.ceiling:application", probe="/ceiling/", logdir=workdir
     ) as server:
+        boots = server.worker_boots()
         problems += warm_up(server.port, ceiling, args.connections)
         rows.append(measure(server, ceiling, mode, args, workdir))
+        rows[-1].worker_restarts = server.worker_boots() - boots
         problems += [f"ceiling server: {line}" for line in server.log_problems()]
     log(f"{mode}: the site")
     with Server(env, probe="/robots.txt", logdir=workdir) as server:
         for target in targets:
-            started = time.monotonic()
+            started, boots = time.monotonic(), server.worker_boots()
             for _ in range(warm_passes(mode, target, args)):
                 failed = warm_up(server.port, target, args.connections)
                 problems += failed
@@ -602,6 +615,7 @@ def measure_mode(mode, targets, args, env, workdir):
                     break
             log(f"  {target.name}: warmed up in {time.monotonic() - started:.1f} s")
             row = measure(server, target, mode, args, workdir)
+            row.worker_restarts = server.worker_boots() - boots
             rows.append(row)
             if row.errors or not server.settled():
                 log("  (restarting the server, still busy with what wrk left it)")
@@ -613,9 +627,8 @@ def measure_mode(mode, targets, args, env, workdir):
 def warm_passes(mode, target, args):
     """How many times to ask for each address before measuring: once, to check every
     answer and fill a shared cache. A local-memory cache is one per worker, so cached,
-    each fixed address is asked for often enough for every worker to have it (not the
-    random ones: a worker's local-memory cache holds 300 entries, a page takes two)."""
-    if mode == "cached" and args.cache_url.startswith("locmem") and not target.paths:
+    each address is asked for often enough for every worker to have it, most likely."""
+    if mode == "cached" and args.cache_url.startswith("locmem"):
         return 2 * args.workers
     return 1
 
@@ -643,7 +656,17 @@ def score(rows):
 
 
 def table(rows):
-    header = ("page", "mode", "req/s", "p50 ms", "p99 ms", "% ceiling", "errors", "target")
+    header = (
+        "page",
+        "mode",
+        "req/s",
+        "p50 ms",
+        "p99 ms",
+        "% ceiling",
+        "errors",
+        "restarts",
+        "target",
+    )
     lines = [header]
     for row in rows:
         target = ""
@@ -658,13 +681,14 @@ def table(rows):
                 f"{row.p99_ms:.2f}",
                 "" if row.percent_of_ceiling is None else f"{row.percent_of_ceiling:.1f}",
                 str(row.errors),
+                str(row.worker_restarts),
                 target,
             )
         )
     widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
     aligned = [
         "  ".join(
-            cell.ljust(width) if i < 2 or i == 7 else cell.rjust(width)
+            cell.ljust(width) if i < 2 or i == len(header) - 1 else cell.rjust(width)
             for i, (cell, width) in enumerate(zip(line, widths, strict=True))
         ).rstrip()
         for line in lines
@@ -808,9 +832,9 @@ def run(args):
     args.analyze = args.analyze or vendor == "postgresql"
     if args.cache_url.startswith("locmem"):
         log(
-            "Note: with locmem:// each worker has its own page cache of 300 entries (Django's"
-            " default), two per page: the random article and meeting pages cannot all stay"
-            " cached. --cache-url redis://... measures a shared cache."
+            "Note: with locmem:// each worker has its own page cache, which a worker"
+            " recycled by gunicorn (max_requests) starts empty; --cache-url redis://..."
+            " measures a shared cache."
         )
     json_path = Path(args.json) if args.json else ROOT / "bench" / f"results-{vendor}.json"
 
@@ -851,7 +875,8 @@ def run(args):
     print(
         "\n% ceiling: requests per second as a share of the bare view's (bench/ceiling.py)"
         " on the same server and mode. Targets: article and meeting uncached ≥50%;"
-        " lists, search and API uncached ≥35%; cached ≥90%."
+        " lists, search and API uncached ≥35%; cached ≥90%. restarts: gunicorn workers"
+        " started during the row (recycled after max_requests, or killed on timeout)."
     )
     report = {
         "meta": {
