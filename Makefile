@@ -18,7 +18,7 @@ PYTHON ?= $(shell for candidate in python3.14 python3.13 python3.12 \
 
 MANAGE := $(BIN)/python manage.py
 
-.PHONY: help install run serve setup migrate seed admin test lint format lock messages compilemessages clean
+.PHONY: help install run serve setup migrate seed admin test lint format lock messages compilemessages backup restore clean
 
 help:
 	@echo "make run      set up (virtualenv, dependencies, database, seed data) and serve on http://$(HOST):$(PORT)/"
@@ -29,6 +29,8 @@ help:
 	@echo "make lock     re-pin dependencies into requirements.lock after editing pyproject.toml"
 	@echo "make messages   update locale/fr/LC_MESSAGES/django.po after changing interface strings"
 	@echo "make compilemessages   compile the .po catalogs into the .mo files Django reads"
+	@echo "make backup   back up the site's data to backups/newsroom-YYYYmmdd-HHMMSS.jsonl.gz"
+	@echo "make restore FILE=backups/...jsonl.gz   restore a backup into an empty database (REPLACE=1 replaces its data)"
 	@echo "make clean    remove the virtualenv and the local SQLite database"
 
 $(STAMP): requirements.lock
@@ -66,7 +68,7 @@ run: setup
 # Production: DJANGO_DEBUG defaults to 0 here, so DJANGO_SECRET_KEY must be set.
 serve: export DJANGO_DEBUG ?= 0
 serve: install
-	$(MANAGE) check --deploy --fail-level ERROR
+	$(MANAGE) check --deploy --fail-level WARNING
 	$(MANAGE) migrate --no-input
 	$(MANAGE) collectstatic --no-input --verbosity 0
 	$(BIN)/gunicorn --config python:newsroom.gunicorn
@@ -92,6 +94,13 @@ messages: install
 
 compilemessages: install
 	$(MANAGE) compilemessages --ignore '.venv/*'
+
+backup: install
+	$(MANAGE) backup_site
+
+restore: install
+	@if [ -z "$(FILE)" ]; then echo "Name the backup to restore: make restore FILE=backups/newsroom-YYYYmmdd-HHMMSS.jsonl.gz" >&2; exit 2; fi
+	$(MANAGE) restore_site "$(FILE)" $(if $(REPLACE),--replace)
 
 clean:
 	rm -rf $(VENV) db.sqlite3 staticfiles .pytest_cache .ruff_cache

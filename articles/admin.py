@@ -80,6 +80,21 @@ class ArchiveAdminMixin:
     show_full_result_count = False
 
 
+class RevisionAdmin(SimpleHistoryAdmin):
+    """Revisions: whoever may view an item reads them; restoring one is a change, so it
+    needs the permission to change the item (simple-history asks only to view it)."""
+
+    def history_form_view(self, request, object_id, version_id, extra_context=None):
+        if request.method == "POST":
+            revision = get_object_or_404(
+                self.model.history.model,
+                **{self.opts.pk.attname: object_id, "history_id": version_id},
+            )
+            if not self.has_change_permission(request, revision.instance):
+                raise PermissionDenied
+        return super().history_form_view(request, object_id, version_id, extra_context)
+
+
 class WorkflowEventInline(admin.TabularInline):
     """The item's steps through the workflow, newest first."""
 
@@ -140,6 +155,12 @@ class WorkflowAdminMixin:
         if request.resolver_match and request.resolver_match.url_name.endswith("simple_history"):
             return type(form.__name__, (form,), {"restoring": True})
         return form
+
+    def save_model(self, request, obj, form, change):
+        """A restored revision brings back its text, not its status."""
+        if getattr(form, "restoring", False):
+            obj.status = self.model._base_manager.values_list("status", flat=True).get(pk=obj.pk)
+        super().save_model(request, obj, form, change)
 
     def refuse_forbidden_steps(self, request):
         """Refuse (403) a workflow step the user's role does not allow, however posted."""
@@ -579,7 +600,7 @@ class TranslateForm(forms.Form):
 
 
 @admin.register(Article)
-class ArticleAdmin(ArchiveAdminMixin, WorkflowAdminMixin, SimpleHistoryAdmin):
+class ArticleAdmin(ArchiveAdminMixin, WorkflowAdminMixin, RevisionAdmin):
     list_display = [
         "title",
         "language",
@@ -704,7 +725,10 @@ class ArticleAdmin(ArchiveAdminMixin, WorkflowAdminMixin, SimpleHistoryAdmin):
             ),
         )
 
-    @admin.action(description=_("Mark translations as up to date with their source"))
+    @admin.action(
+        description=_("Mark translations as up to date with their source"),
+        permissions=["mark_up_to_date"],
+    )
     def mark_up_to_date(self, request, queryset):
         links = Translation.objects.filter(translation__in=queryset).select_related("source")
         for link in links:
@@ -915,11 +939,8 @@ class ArticleAdmin(ArchiveAdminMixin, WorkflowAdminMixin, SimpleHistoryAdmin):
             )
             return HttpResponseRedirect(reverse("admin:articles_article_import"))
         reports = batch["reports"]
-        ticked = {
-            reports[int(i)]["name"]
-            for i in request.POST.getlist("report")
-            if i.isdigit() and int(i) < len(reports)
-        }
+        boxes = {str(index): report["name"] for index, report in enumerate(reports)}
+        ticked = {boxes[box] for box in request.POST.getlist("report") if box in boxes}
         importer = Importer(outlet=batch["outlet"], write_only=ticked)
         results = importer.import_many(
             [(item["name"], item["text"].encode()) for item in reports if item["text"]]
@@ -965,7 +986,7 @@ class ArticleAdmin(ArchiveAdminMixin, WorkflowAdminMixin, SimpleHistoryAdmin):
 
 
 @admin.register(Translation)
-class TranslationAdmin(ArchiveAdminMixin, SimpleHistoryAdmin):
+class TranslationAdmin(ArchiveAdminMixin, RevisionAdmin):
     list_display = ["source", "source_language", "translation", "translation_language", "method"]
     list_filter = ["method", "source__language", "translation__language"]
     list_select_related = ["source", "translation"]
@@ -1005,7 +1026,7 @@ class SummaryTranslationInline(admin.StackedInline):
 
 
 @admin.register(SummaryTranslation)
-class SummaryTranslationAdmin(SimpleHistoryAdmin):
+class SummaryTranslationAdmin(RevisionAdmin):
     list_display = ["meeting", "language", "is_outdated_display", "updated_at"]
     list_filter = ["language"]
     list_select_related = ["meeting", "source_revision"]
@@ -1038,7 +1059,9 @@ class SummaryTranslationAdmin(SimpleHistoryAdmin):
             obj.follow_source()
         super().save_model(request, obj, form, change)
 
-    @admin.action(description=_("Mark as up to date with the meeting's summary"))
+    @admin.action(
+        description=_("Mark as up to date with the meeting's summary"), permissions=["change"]
+    )
     def mark_up_to_date(self, request, queryset):
         for summary in queryset:
             summary.follow_source()
@@ -1078,7 +1101,7 @@ class CoverageInline(admin.TabularInline):
 
 
 @admin.register(Meeting)
-class MeetingAdmin(ArchiveAdminMixin, WorkflowAdminMixin, SimpleHistoryAdmin):
+class MeetingAdmin(ArchiveAdminMixin, WorkflowAdminMixin, RevisionAdmin):
     list_display = ["title", "date", "kind", "place_display", "status", "report_count"]
     list_filter = ["status", "kind", "country", "topics"]
     date_hierarchy = "date"

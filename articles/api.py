@@ -9,9 +9,8 @@ from django.views.decorators.cache import cache_control
 from django.views.decorators.vary import vary_on_headers
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
-from drf_spectacular.views import SpectacularJSONAPIView, SpectacularSwaggerView
+from drf_spectacular.views import SpectacularJSONAPIView, SpectacularSwaggerSplitView
 from rest_framework import viewsets
-from rest_framework.pagination import CursorPagination
 from rest_framework.routers import DefaultRouter
 
 from . import serializers
@@ -30,6 +29,7 @@ from .models import (
     SummaryTranslation,
     Topic,
 )
+from .pagination import CursorPagination
 
 app_name = "api"
 
@@ -211,6 +211,13 @@ class Router(DefaultRouter):
     include_format_suffixes = False
 
 
+class ApiDocs(SpectacularSwaggerSplitView):
+    """Swagger UI with no inline script or style, as the Content-Security-Policy requires:
+    its start-up script comes from this same address with `?script`."""
+
+    template_name = "api/swagger_ui.html"
+
+
 router = Router(use_regex_path=False)
 router.register("articles", ArticleViewSet, basename="article")
 router.register("meetings", MeetingViewSet, basename="meeting")
@@ -224,6 +231,6 @@ urlpatterns = [
         cache_control(public=True, max_age=300)(SpectacularJSONAPIView.as_view()),
         name="schema",
     ),
-    path("docs/", SpectacularSwaggerView.as_view(url_name="api:schema"), name="docs"),
+    path("docs/", ApiDocs.as_view(url_name="api:schema"), name="docs"),
     *router.urls,
 ]

@@ -5,6 +5,7 @@ Nothing here touches the database. `extract()` returns what the text itself says
 `articles.importers` writes articles.
 """
 
+import contextlib
 import datetime as dt
 import hashlib
 import re
@@ -451,7 +452,8 @@ def strip_header(line, extraction):
     match = HEADER.match(line)
     if not match:
         return line
-    extraction.published = dt.date.fromisoformat(match.group("date"))
+    with contextlib.suppress(ValueError):  # no such day: "date 2017-13-45"
+        extraction.published = dt.date.fromisoformat(match.group("date"))
     rest = WIDGET.sub(" ", match.group("rest"))
     rest = re.sub(r"[+↺−]+", " ", rest) if not re.search(r"[^\W\d_]{3,}", rest) else rest
     return strip_tags_and_stamps(rest.strip(), extraction)
@@ -489,7 +491,10 @@ def record_timestamp(stamp, extraction):
         sign = -1 if offset[0] in "-−" else 1
         digits = offset[1:].replace(":", "")
         hours, minutes = int(digits[:2] if len(digits) > 2 else digits), int(digits[2:] or 0)
-        extraction.published_offset = dt.timezone(sign * dt.timedelta(hours=hours, minutes=minutes))
+        if hours < 24 and minutes < 60:
+            extraction.published_offset = dt.timezone(
+                sign * dt.timedelta(hours=hours, minutes=minutes)
+            )
 
 
 def read_metadata_line(line, extraction):

@@ -6,6 +6,7 @@ Only feeds of one content language declare a language: the others mix several.
 """
 
 import datetime as dt
+import re
 from urllib.parse import urlencode
 
 from django.contrib.syndication.views import Feed
@@ -24,6 +25,17 @@ from .models import LANGUAGES, Article, Meeting, Outlet, Person
 FEED_LENGTH = 30
 #: How many words of its first two paragraphs an item's description keeps.
 DESCRIPTION_WORDS = 80
+#: Characters XML 1.0 cannot carry: a feed leaves them out rather than fail.
+NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
+
+
+def xml_text(value):
+    """`value` with the characters XML cannot carry left out, in strings and lists."""
+    if isinstance(value, str):
+        return NOT_XML.sub("", value)
+    if isinstance(value, list | tuple):
+        return type(value)(xml_text(part) for part in value)
+    return value
 
 
 def excerpt(paragraphs):
@@ -54,6 +66,8 @@ class ContentLanguageFeed(Feed):
     def get_feed(self, obj, request):
         feed = super().get_feed(obj, request)
         feed.feed["language"] = self.content_language(obj)
+        for data in (feed.feed, *feed.items):
+            data.update({key: xml_text(value) for key, value in data.items()})
         return feed
 
 

@@ -1,6 +1,7 @@
 import difflib
 
 from django import forms
+from django.db import transaction
 from django.template.defaultfilters import filesizeformat
 from django.utils import dateformat, timezone
 from django.utils.translation import gettext_lazy as _
@@ -115,7 +116,12 @@ class VersionedForm(forms.ModelForm):
         opened = cleaned.get("opened_version")
         if self.instance.pk is None or opened is None:
             return cleaned
-        current = type(self.instance)._base_manager.get(pk=self.instance.pk)
+        current = type(self.instance)._base_manager
+        if transaction.get_connection(current.db).in_atomic_block:
+            # As the admin saves: a save under way elsewhere finishes first, so this one
+            # sees its version and keeps the editor's text instead of failing later.
+            current = current.select_for_update()
+        current = current.get(pk=self.instance.pk)
         if current.version == opened:
             return cleaned
         self.conflict = current

@@ -48,9 +48,15 @@ from .models import (
 logger = logging.getLogger(__name__)
 
 MAX_BYTES = 5 * 1024 * 1024
+#: The longest report text read, in characters: news reports are a few thousand; reading
+#: names in millions would hold an admin request for minutes.
+MAX_CHARACTERS = 200_000
 #: The most related reports proposed for one report, the best first.
 MAX_RELATED = 20
 HTML_SUFFIXES = (".html", ".htm")
+#: The PostgreSQL advisory lock imports hold, in turn, while they write (any number, the
+#: same in every process).
+IMPORT_LOCK = 0x4E657773
 REPORT_SUFFIXES = (".txt", *HTML_SUFFIXES)
 
 
@@ -86,6 +92,23 @@ LEGACY_ENCODINGS = [
 ]
 
 
+def storable(text):
+    """Whether decoded text can be stored: no NUL, and no lone surrogates, which codecs
+    such as unicode_escape make."""
+    return "\x00" not in text and not re.search("[\ud800-\udfff]", text)
+
+
+def too_long(text):
+    if len(text) > MAX_CHARACTERS:
+        raise ReportError(
+            gettext(
+                "the report's text is %(length)s characters long, longer than any news "
+                "report: the limit is %(max)s"
+            )
+            % {"length": f"{len(text):,}", "max": f"{MAX_CHARACTERS:,}"}
+        )
+
+
 def decode(data):
     """The text of a file's bytes, with a warning when it was not UTF-8."""
     if len(data) > MAX_BYTES:
@@ -97,13 +120,27 @@ def decode(data):
         )
     if not data.strip():
         raise ReportError(gettext("the file is empty"))
-    if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        try:
-            return data.decode("utf-16"), [
-                gettext("not UTF-8: read as UTF-16, as its byte order mark says")
-            ]
-        except UnicodeDecodeError:
-            pass
+    # UTF-32 first: its little-endian byte order mark begins with UTF-16's.
+    for marks, encoding, note in [
+        (
+            (codecs.BOM_UTF32_LE, codecs.BOM_UTF32_BE),
+            "utf-32",
+            gettext("not UTF-8: read as UTF-32, as its byte order mark says"),
+        ),
+        (
+            (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE),
+            "utf-16",
+            gettext("not UTF-8: read as UTF-16, as its byte order mark says"),
+        ),
+    ]:
+        if data.startswith(marks):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                break
+            if not storable(text):
+                raise ReportError(gettext("this is a binary file, not a text or HTML report"))
+            return text, [note]
     sample = data[:8192]
     controls = sum(1 for byte in sample if byte < 32 and byte not in b"\t\n\r\f")
     if b"\x00" in data or controls > len(sample) * 0.05:
@@ -116,12 +153,14 @@ def decode(data):
     if declared:
         charset = declared.group(1).decode("ascii")
         try:
-            return data.decode(charset), [
+            text = data.decode(charset)
+        except (LookupError, UnicodeError):
+            text = None
+        if text is not None and storable(text):
+            return text, [
                 gettext("not UTF-8: read as %(encoding)s, as the file declares")
                 % {"encoding": charset}
             ]
-        except (LookupError, UnicodeDecodeError):
-            pass
     from charset_normalizer import from_bytes
 
     best = from_bytes(data, cp_isolation=LEGACY_ENCODINGS).best()
@@ -283,6 +322,7 @@ class Importer:
         extraction = (extract_html if is_html else extract)(text, reference_date=self.today)
         if not extraction.body:
             raise ReportError(gettext("no report text found"))
+        too_long(extraction.body)
         prepared.extraction = extraction
         result.body = extraction.body
         result.title = extraction.title
@@ -296,7 +336,7 @@ class Importer:
         prepared.outlet, prepared.agency = self.outlets(extraction)
         result.outlet = name_of(prepared.outlet)
         result.agency = name_of(prepared.agency)
-        if result.outlet is None:
+        if not result.outlet:  # none, or a name with nothing to write in Latin letters
             raise ReportError(gettext("no outlet recognised in the report: name it with --outlet"))
         people = self.catalog.people(extraction.body)
         organizations = self.catalog.organizations_in(extraction.body)
@@ -326,7 +366,7 @@ class Importer:
         for prepared in ready:
             result, extraction = prepared.result, prepared.extraction
             self.date_and_relations(prepared, pending, stored)
-            duplicate = existing.get(extraction.fingerprint) or existing.get(extraction.source_url)
+            duplicate = stored_copy(existing, extraction)
             if duplicate is not None:
                 result.status, result.article = "unchanged", duplicate
                 prepared.related = [
@@ -346,14 +386,15 @@ class Importer:
         if pending:
             try:
                 with transaction.atomic():
-                    self.write(pending)
+                    self.write_new(pending)
             except Exception:
                 logger.warning("A batch failed; writing its reports one by one", exc_info=True)
+                self.catalog = Catalog()  # forget the outlets the failed batch created
                 for prepared in pending:
                     prepared.report.article = None
                     try:
                         with transaction.atomic():
-                            self.write([prepared])
+                            self.write_new([prepared])
                     except Exception as error:
                         logger.exception("Writing %s failed", prepared.result.path)
                         prepared.result.status = "failed"
@@ -510,6 +551,22 @@ class Importer:
         found.sort(key=lambda item: (item[1] != "translation", -item[2]))
         return found[:MAX_RELATED]
 
+    def write_new(self, batch):
+        """Write the reports of a batch that no other import stored since `settle` looked:
+        imports check again and write in turn (`take_turn`), so each is stored once."""
+        take_turn()
+        existing = self.already_imported([p.extraction for p in batch])
+        new = []
+        for prepared in batch:
+            duplicate = stored_copy(existing, prepared.extraction)
+            if duplicate is None:
+                new.append(prepared)
+            else:
+                prepared.result.status, prepared.result.article = "unchanged", duplicate
+                prepared.report.article = duplicate
+        if new:
+            self.write(new)
+
     def write(self, batch):
         """Save the articles of a batch, with their names, proposals and relations."""
         slugs = unique_slugs([p.result.title or p.result.body[:80] for p in batch], Article)
@@ -584,6 +641,24 @@ class Importer:
             record = Outlet.objects.create(name=outlet[:200], slug=unique_slug(outlet, Outlet))
             self.catalog.add_outlet(record)
         return record
+
+
+def take_turn():
+    """Hold the import lock until the transaction ends: of two imports writing the same
+    report, the second then finds the first's article. PostgreSQL takes an advisory
+    lock; SQLite's transactions take its single write lock as they begin (IMMEDIATE)."""
+    connection = transaction.get_connection()
+    if connection.vendor == "postgresql":
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT pg_advisory_xact_lock(%s)", [IMPORT_LOCK])
+
+
+def stored_copy(existing, extraction):
+    """The article in `existing` (see `Importer.already_imported`) with the same text or
+    address as the report, or None."""
+    return existing.get(extraction.fingerprint) or (
+        existing.get(extraction.source_url) if extraction.source_url else None
+    )
 
 
 def read_input(read):

@@ -6,10 +6,13 @@ the post held then, the organization or state represented, and the name and titl
 exactly as the report gave them (Open Civic Data's EventParticipant).
 """
 
+import re
+
 from anyascii import anyascii
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
+from django.core.validators import URLValidator
 from django.db import models, transaction
 from django.db.models import F, Q
 from django.urls import reverse
@@ -39,6 +42,15 @@ LANGUAGES = [
 ]
 
 
+#: Addresses of pages on the web: the only ones stored, and the only ones shown as links.
+web_address = URLValidator(schemes=["http", "https"])
+
+
+def is_web_address(url):
+    """Whether `url` is an http or https address (so never javascript:, data: or the like)."""
+    return bool(re.match(r"https?://", url or "", re.IGNORECASE))
+
+
 def paragraphs_of(text):
     """Plain text's paragraphs: blocks separated by blank lines."""
     return [p.strip() for p in text.replace("\r\n", "\n").split("\n\n") if p.strip()]
@@ -47,6 +59,14 @@ def paragraphs_of(text):
 def latest_revision(item):
     """The newest historical record of `item`, or None before its first save."""
     return item.history.order_by("-history_date", "-history_id").first()
+
+
+LANGUAGE_NAMES = dict(LANGUAGES)
+
+
+def language_name(code):
+    """The language's name in the interface language ("French" or "français")."""
+    return str(LANGUAGE_NAMES.get(code, code))
 
 
 def language_name_local(code):
@@ -160,7 +180,7 @@ class Outlet(SlugNaturalKey, models.Model):
 
     name = models.CharField(_("name"), max_length=200, unique=True)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
-    homepage = models.URLField(_("homepage"), blank=True)
+    homepage = models.URLField(_("homepage"), blank=True, validators=[web_address])
     country = CountryField(_("country"), blank=True)
     language = models.CharField(_("default language"), max_length=7, choices=LANGUAGES, blank=True)
 
@@ -536,6 +556,7 @@ class Article(SlugNaturalKey, Versioned):
         _("original address"),
         max_length=1000,
         blank=True,
+        validators=[web_address],
         help_text=_("The address of the report on the outlet's site."),
     )
     published_at = models.DateTimeField(_("published"), default=timezone.now)
@@ -622,6 +643,10 @@ class Article(SlugNaturalKey, Versioned):
     @property
     def language_name_local(self):
         return language_name_local(self.language)
+
+    def get_language_display(self):
+        # Django's own looks the code up among lazy names it hashes anew on every call.
+        return language_name(self.language)
 
     @property
     def paragraphs(self):
@@ -919,6 +944,9 @@ class Meeting(SlugNaturalKey, Versioned):
 
     def get_absolute_url(self):
         return reverse("meeting-detail", kwargs={"slug": self.slug})
+
+    def get_language_display(self):
+        return language_name(self.language)
 
     @property
     def is_published(self):

@@ -18,11 +18,13 @@ published item or anything it shows changes, and all at once by `rebuild()` (the
 `rebuild_search_index` command).
 """
 
+import functools
 import re
 
+import nh3
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.db import connections, transaction
-from django.db.models import Case, F, FloatField, Prefetch, Q, QuerySet, Value, When
+from django.db.models import F, Func, IntegerField, Prefetch, Q, QuerySet, Value
 from django.db.models.functions import Replace
 from django.db.models.signals import (
     m2m_changed,
@@ -63,8 +65,8 @@ CONFIGS = {
 DEFAULT_CONFIG = "simple"
 ALL_CONFIGS = sorted({*CONFIGS.values(), DEFAULT_CONFIG})
 
-#: SQLite ranks this many best matches; filters then narrow them.
-SQLITE_RESULTS = 1000
+#: Search ranks this many matches at most; filters then narrow them.
+MAX_RESULTS = 1000
 
 #: The longest query accepted, in characters.
 MAX_QUERY_LENGTH = 200
@@ -85,34 +87,54 @@ def config_for(language):
 def search(queryset, terms):
     """Narrow a queryset of articles or meetings to those matching `terms`, best first.
 
-    Each result carries `search_rank` (higher is better).
+    Each result carries `search_rank` (higher is better). At most `MAX_RESULTS` are
+    ranked: on PostgreSQL the newest matches, on SQLite the best ones by FTS5's rank.
     """
     vendor = connections[queryset.db].vendor
     if vendor == "postgresql":
-        query = postgresql_query(terms)
+        query = postgresql_query(terms, queryset.db)
         if query is None:
             return queryset.none()
+        # Ranking reads each match's whole vector: a common word matches a third of a
+        # million reports. The newest matches come from the date index, rare words'
+        # from the GIN index, whichever the planner finds cheaper.
+        newest = queryset.filter(search_document__vector=query).newest_first()
         return (
-            queryset.filter(search_document__vector=query)
+            queryset.filter(pk__in=newest.values("pk")[:MAX_RESULTS])
             .annotate(search_rank=SearchRank(F("search_document__vector"), query))
             .order_by("-search_rank", "-pk")
         )
-    ranks = fts_ranks(terms, queryset.db)
-    if not ranks:
+    matches = best_matches(terms, queryset.model, queryset.db)
+    if not matches:
         return queryset.none()
-    rank = Case(
-        *(When(search_document__id=document, then=Value(score)) for document, score in ranks),
-        output_field=FloatField(),
-    )
     return (
-        queryset.filter(search_document__id__in=[document for document, _ in ranks])
-        .annotate(search_rank=rank)
+        queryset.filter(pk__in=matches)
+        .annotate(search_rank=RankIn(F("pk"), matches))
         .order_by("-search_rank", "-pk")
     )
 
 
-def fts_ranks(terms, using):
-    """SQLite: the best `SQLITE_RESULTS` matches as (document id, score), best first.
+class RankIn(Func):
+    """SQLite: a rank from a list of ids, best first: minus the id's place in the list.
+
+    One string search per row, where a CASE of a thousand branches would cost the ORM
+    more than the query itself.
+    """
+
+    output_field = IntegerField()
+
+    def __init__(self, expression, ids):
+        super().__init__(expression)
+        self.ids = "," + ",".join(str(pk) for pk in ids) + ","
+
+    def as_sql(self, compiler, connection, **extra_context):
+        sql, params = compiler.compile(self.source_expressions[0])
+        return f"-instr(%s, ',' || {sql} || ',')", [self.ids, *params]
+
+
+def best_matches(terms, model, using):
+    """SQLite: the ids of the `MAX_RESULTS` best matching items of `model` (Article
+    or Meeting), best first.
 
     FTS5 ranks inside the full-text index, where it is fast; joined to the other tables
     it would rank every row again.
@@ -120,18 +142,21 @@ def fts_ranks(terms, using):
     expression = fts_expression(terms)
     if expression is None:
         return []
+    column = f"{model._meta.model_name}_id"
     with connections[using].cursor() as cursor:
         cursor.execute(
-            f"SELECT rowid, -bm25({FTS_TABLE}, 10.0, 1.0) FROM {FTS_TABLE} "
-            f"WHERE {FTS_TABLE} MATCH %s ORDER BY bm25({FTS_TABLE}, 10.0, 1.0) LIMIT %s",
-            [expression, SQLITE_RESULTS],
+            f"SELECT document.{column} FROM {FTS_TABLE} "
+            f"JOIN {SearchDocument._meta.db_table} document ON document.id = {FTS_TABLE}.rowid "
+            f"WHERE {FTS_TABLE} MATCH %s AND document.{column} IS NOT NULL "
+            f"ORDER BY bm25({FTS_TABLE}, 10.0, 1.0) LIMIT %s",
+            [expression, MAX_RESULTS],
         )
-        return cursor.fetchall()
+        return [pk for (pk,) in cursor.fetchall()]
 
 
-def postgresql_query(terms):
-    """The reader's words as a web-search query in every configuration at once, or None
-    when nothing is left to look for.
+def postgresql_query(terms, using="default"):
+    """The reader's words as a tsquery that matches in every configuration at once, or
+    None when nothing is left to look for.
 
     A word or phrase to leave out is left out in every configuration: each stems it its
     own way, and a document must match none of them.
@@ -139,14 +164,50 @@ def postgresql_query(terms):
     positive, excluded = split_exclusions(terms)
     if not WORD.search(positive):
         return None
-    query = None
-    for config in ALL_CONFIGS:
-        part = SearchQuery(positive, config=config, search_type="websearch")
-        query = part if query is None else query | part
-    for term in excluded:
-        for config in ALL_CONFIGS:
-            query &= ~SearchQuery(term, config=config, search_type="websearch")
-    return query
+    text = tsquery_text(positive, tuple(excluded), using)
+    if text is None:
+        return None
+    return ReadQuery(text)
+
+
+class ReadQuery(SearchQuery):
+    """A tsquery given as its text, already read by the configurations: used as it is."""
+
+    def __init__(self, text):
+        super().__init__(text, search_type="raw")
+        self.text = text
+
+    def as_sql(self, compiler, connection, function=None, template=None):
+        return "%s::tsquery", [self.text]
+
+
+@functools.lru_cache(maxsize=512)
+def tsquery_text(positive, excluded, using):
+    """The tsquery, as text, of `positive` in any configuration and of none of the
+    `excluded` terms.
+
+    Each configuration's reading is asked for once and kept once: most words read the
+    same in all of them, and thirteen copies of one rare name would make the planner
+    expect thousands of matches where there are none.
+    """
+
+    def readings(cursor, text):
+        cursor.execute(
+            "SELECT DISTINCT websearch_to_tsquery(config::regconfig, %s)::text "
+            "FROM unnest(%s::text[]) AS config",
+            [text, ALL_CONFIGS],
+        )
+        return " | ".join(sorted(f"( {reading} )" for (reading,) in cursor if reading))
+
+    with connections[using].cursor() as cursor:
+        wanted = readings(cursor, positive)
+        if not wanted:
+            return None
+        parts = [f"( {wanted} )"]
+        for term in excluded:
+            if unwanted := readings(cursor, term):
+                parts.append(f"!( {unwanted} )")
+    return " & ".join(parts)
 
 
 def split_exclusions(terms):
@@ -233,7 +294,7 @@ def attach_snippets(items, terms):
     ids = [item.pk for item in items]
     documents = SearchDocument.objects.filter(**{f"{field}__in": ids})
     vendor = connections[documents.db].vendor
-    query = postgresql_query(terms) if vendor == "postgresql" else None
+    query = postgresql_query(terms, documents.db) if vendor == "postgresql" else None
     if query is not None:
         rows = documents.annotate(
             snippet=SearchHeadline(
@@ -276,9 +337,11 @@ def fts_snippets(documents, field, terms):
 
 
 def highlight(snippet):
-    """Escape a snippet, then turn the database's match markers into <mark> elements."""
+    """Escape a snippet, then turn the database's match markers into <mark> elements.
+    The result goes through nh3 as well: whatever the markers gave, only <mark> stays."""
     html = escape((snippet or "").replace(LT, "<").replace(GT, ">"))
-    return mark_safe(html.replace(MARK_START, "<mark>").replace(MARK_END, "</mark>"))
+    html = html.replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
+    return mark_safe(nh3.clean(html, tags={"mark"}, attributes={}))
 
 
 # Documents

@@ -6,6 +6,8 @@ meeting is an `Event` whose attendees are people in the posts they held then, an
 `subjectOf` lists the reports that cover it.
 """
 
+from .models import is_web_address
+
 
 def absolute(request, path):
     return request.build_absolute_uri(path)
@@ -39,7 +41,7 @@ def organization(request, organization):
 
 def outlet(outlet):
     data = {"@type": "NewsMediaOrganization", "name": outlet.name}
-    if outlet.homepage:
+    if is_web_address(outlet.homepage):
         data["url"] = outlet.homepage
     return data
 
@@ -60,7 +62,7 @@ def article(request, article, *, original, translations, people, organizations, 
         data["author"] = {"@type": "Person", "name": article.byline}
     if article.agency:
         data["sourceOrganization"] = outlet(article.agency)
-    if article.source_url:
+    if is_web_address(article.source_url):
         data["isBasedOn"] = article.source_url
     if original is not None:
         data["translationOfWork"] = article_reference(request, original)

@@ -1,19 +1,22 @@
+from django.core.cache import cache
+from django.core.paginator import Paginator
+from django.db import connection
 from django.db.models import F, Prefetch, Q
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils.cache import add_never_cache_headers
 from django.utils.functional import cached_property
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, ListView, TemplateView, YearArchiveView
 from django.views.generic.list import MultipleObjectMixin
 from django_filters.views import FilterView
 from rest_framework.exceptions import NotFound
-from rest_framework.pagination import CursorPagination
 from rest_framework.request import Request
 
-from . import structured_data
+from . import search, structured_data
 from .filters import ArticleFilter
 from .models import (
     LANGUAGES,
@@ -26,6 +29,7 @@ from .models import (
     Status,
     Translation,
 )
+from .pagination import CursorPagination
 from .search import attach_snippets
 
 ordered_participants = Prefetch(
@@ -256,6 +260,7 @@ class SearchView(ArticleListView):
             ),
             meetings=meetings,
             article_list=attach_snippets(context["article_list"], terms) if terms else [],
+            max_results=search.MAX_RESULTS,
         )
         return context
 
@@ -413,6 +418,23 @@ class PersonListView(ListView):
     ).order_by("name", "pk")
 
 
+@never_cache
+def health(request):
+    """For load balancers: 200 while the database and the cache answer. An unreachable
+    database makes it 503 (`DatabaseUnavailableMiddleware`), so the app server is taken
+    out of rotation; an unreachable cache raises, a 500."""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    cache.get("health")
+    return HttpResponse("ok\n", content_type="text/plain")
+
+
+def meetings_page(request, meetings, per_page=20):
+    """A numbered page of `meetings`, newest first, from the request's `page`."""
+    meetings = meetings.distinct().prefetch_related(ordered_participants).newest_first()
+    return Paginator(meetings, per_page).get_page(request.GET.get("page"))
+
+
 class PersonDetailView(DetailView):
     model = Person
 
@@ -429,11 +451,12 @@ class PersonDetailView(DetailView):
             posts=person.posts.select_related("organization").order_by(
                 F("start_date").desc(nulls_last=True), "pk"
             ),
-            meetings=Meeting.objects.published()
-            .filter(Q(participants__person=person) | Q(mentioned_people=person))
-            .distinct()
-            .prefetch_related(ordered_participants)
-            .newest_first(),
+            page_obj=meetings_page(
+                self.request,
+                Meeting.objects.published().filter(
+                    Q(participants__person=person) | Q(mentioned_people=person)
+                ),
+            ),
             articles=attach_versions(listed_articles().filter(people=person)[:20]),
             **kwargs,
         )
@@ -456,15 +479,14 @@ class OrganizationDetailView(DetailView):
             posts=organization.posts.select_related("person").order_by(
                 F("start_date").desc(nulls_last=True), "person__name"
             ),
-            meetings=Meeting.objects.published()
-            .filter(
-                Q(organizer=organization)
-                | Q(participants__organization=organization)
-                | Q(participants__post__organization=organization)
-            )
-            .distinct()
-            .prefetch_related(ordered_participants)
-            .newest_first(),
+            page_obj=meetings_page(
+                self.request,
+                Meeting.objects.published().filter(
+                    Q(organizer=organization)
+                    | Q(participants__organization=organization)
+                    | Q(participants__post__organization=organization)
+                ),
+            ),
             articles=attach_versions(listed_articles().filter(organizations=organization)[:20]),
             **kwargs,
         )

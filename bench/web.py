@@ -844,6 +844,7 @@ def run(args):
         **env,
         "DJANGO_DEBUG": "0",
         "DJANGO_SECRET_KEY": secrets.token_urlsafe(50),
+        "DJANGO_SECURE_SSL_REDIRECT": "0",  # gunicorn answers plain HTTP here
         "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
         "WEB_CONCURRENCY": str(args.workers),
         "NEWSROOM_ACCESS_LOG": "",

@@ -21,3 +21,6 @@ worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
 accesslog = os.environ.get("NEWSROOM_ACCESS_LOG", "-") or None
 errorlog = "-"
 forwarded_allow_ips = os.environ.get("NEWSROOM_FORWARDED_ALLOW_IPS", "127.0.0.1")
+# No control socket: its default path is shared by every gunicorn of the user, so two
+# servers on one machine (a site and its benchmark) would fight over it.
+control_socket_disable = True

@@ -4,10 +4,13 @@ Unset, they give a local development site on SQLite. See README.md, "Configurati
 """
 
 import os
+import re
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
+from django.utils.csp import CSP
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 
@@ -40,6 +43,46 @@ ALLOWED_HOSTS = env_list(
 )
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 
+# HTTPS and browser protections: on by default in production (see README.md, "Deploying").
+SECURE_SSL_REDIRECT = env_bool("DJANGO_SECURE_SSL_REDIRECT", default=not DEBUG)
+if "DJANGO_SECURE_SSL_REDIRECT" in os.environ and not SECURE_SSL_REDIRECT:
+    # Turned off on purpose: a proxy redirects to HTTPS, or the site is tried over HTTP.
+    SILENCED_SYSTEM_CHECKS = ["security.W008"]
+#: The header a TLS-terminating proxy sets on HTTPS requests, e.g.
+#: "HTTP_X_FORWARDED_PROTO,https"; only behind a proxy that always sets or strips it.
+SECURE_PROXY_SSL_HEADER = tuple(env_list("DJANGO_SECURE_PROXY_SSL_HEADER")) or None
+if SECURE_PROXY_SSL_HEADER and (
+    len(SECURE_PROXY_SSL_HEADER) != 2 or not SECURE_PROXY_SSL_HEADER[0].startswith("HTTP_")
+):
+    raise ImproperlyConfigured(
+        "DJANGO_SECURE_PROXY_SSL_HEADER must be a request header as Django names it and "
+        "its value on HTTPS requests, e.g. 'HTTP_X_FORWARDED_PROTO,https'."
+    )
+SECURE_HSTS_SECONDS = int(
+    os.environ.get("DJANGO_SECURE_HSTS_SECONDS", "0" if DEBUG else str(365 * 24 * 3600))
+)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("DJANGO_SECURE_HSTS_INCLUDE_SUBDOMAINS", default=True)
+SECURE_HSTS_PRELOAD = env_bool("DJANGO_SECURE_HSTS_PRELOAD", default=True)
+SECURE_CONTENT_TYPE_NOSNIFF = True
+SECURE_REFERRER_POLICY = "same-origin"
+SECURE_CROSS_ORIGIN_OPENER_POLICY = "same-origin"
+X_FRAME_OPTIONS = "DENY"
+SESSION_COOKIE_SECURE = CSRF_COOKIE_SECURE = env_bool("DJANGO_SECURE_COOKIES", default=not DEBUG)
+SESSION_COOKIE_HTTPONLY = CSRF_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = CSRF_COOKIE_SAMESITE = "Lax"
+#: Scripts, styles and images from this site only; Django's admin marks its own tags
+#: with the request's nonce. Public pages never use one, so cached copies stay valid.
+SECURE_CSP = {
+    "default-src": [CSP.SELF],
+    "script-src": [CSP.SELF, CSP.NONCE],
+    "style-src": [CSP.SELF, CSP.NONCE],
+    "img-src": [CSP.SELF, "data:"],
+    "object-src": [CSP.NONE],
+    "base-uri": [CSP.NONE],
+    "frame-ancestors": [CSP.NONE],
+    "form-action": [CSP.SELF],
+}
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",
@@ -56,22 +99,26 @@ INSTALLED_APPS = [
     "drf_spectacular",
     "drf_spectacular_sidecar",
     "simple_history",
+    "axes",
     "articles",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
+    "articles.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "articles.caching.PublicPageCacheMiddleware",
+    "axes.middleware.AxesMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"
@@ -87,6 +134,7 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
+                "django.template.context_processors.csp",
                 "articles.context_processors.site",
             ],
         },
@@ -183,6 +231,66 @@ STORAGES = {
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
 LOGIN_URL = "admin:login"
+
+#: Where the admin lives: a path such as "admin/" or "desk-7f3a/".
+ADMIN_URL = os.environ.get("DJANGO_ADMIN_URL", "admin/")
+if not re.fullmatch(r"(\w[\w.~-]*/)+", ADMIN_URL):
+    raise ImproperlyConfigured(
+        "DJANGO_ADMIN_URL must be a path such as 'admin/' or 'desk-7f3a/', ending with '/' "
+        f"and not starting with '/'; it is {ADMIN_URL!r}."
+    )
+
+# Logins: after repeated failures, a username is locked out from that IP address for a
+# while (django-axes); `manage.py axes_reset` lifts every lock, `axes_reset_username`
+# one account's. The attempts stay out of the admin.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("NEWSROOM_LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("NEWSROOM_LOGIN_LOCKOUT_MINUTES", "15")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_HTTP_RESPONSE_CODE = 429
+AXES_LOCKOUT_TEMPLATE = "lockout.html"
+AXES_ENABLE_ADMIN = False
+#: Proxies in front of the app servers (a load balancer: 1), each adding the address it
+#: was asked from to X-Forwarded-For.
+PROXY_COUNT = int(os.environ.get("NEWSROOM_PROXY_COUNT", "0"))
+
+
+def client_address(request):
+    """The reader's address: behind PROXY_COUNT proxies, the one the outermost proxy
+    saw (what a client wrote into X-Forwarded-For itself comes before it, unused).
+    Otherwise every login would seem to come from the proxy, and one reader could lock
+    an editor out from everywhere."""
+    forwarded = [
+        address.strip() for address in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
+    ]
+    if PROXY_COUNT and len(forwarded) >= PROXY_COUNT and forwarded[-PROXY_COUNT]:
+        return forwarded[-PROXY_COUNT]
+    return request.META.get("REMOTE_ADDR")
+
+
+AXES_CLIENT_IP_CALLABLE = client_address
+
+#: Errors (a 500's traceback), warnings (a 404) and what Django logs at
+#: DJANGO_LOG_LEVEL go to stderr: the console in development, gunicorn's log in
+#: production.
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "[%(levelname)s] %(name)s: %(message)s"}},
+    "handlers": {"stderr": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["stderr"], "level": "WARNING"},
+    "loggers": {
+        "django": {
+            "handlers": ["stderr"],
+            "level": os.environ.get("DJANGO_LOG_LEVEL", "INFO"),
+            "propagate": False,
+        },
+    },
+}
 
 SITE_NAME = "Newsroom"
 

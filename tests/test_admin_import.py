@@ -36,8 +36,8 @@ FRENCH_2017_TITLE = (
     "Khalaf Khalafov s’est entretenu avec une délégation conduite par Mme Georgette Gagnon"
 )
 
-IMPORT_URL = "/admin/articles/article/import/"
-CHANGELIST_URL = "/admin/articles/article/"
+IMPORT_URL = reverse("admin:articles_article_import")
+CHANGELIST_URL = reverse("admin:articles_article_changelist")
 PASTED = "pasted text"
 
 
@@ -175,7 +175,7 @@ def article_from(name):
 
 
 def change_url(article):
-    return f"/admin/articles/article/{article.pk}/change/"
+    return reverse("admin:articles_article_change", args=[article.pk])
 
 
 def buttons_of(response):
@@ -620,8 +620,8 @@ def test_importing_a_translation_after_its_source_proposes_the_link(
 
     assert response.status_code == 200
     assert "Related reports proposed by the importer" in response.text
-    accept = f"/admin/articles/article/{french.pk}/relations/{translation_proposal.pk}/accept/"
-    dismiss = f"/admin/articles/article/{french.pk}/relations/{translation_proposal.pk}/dismiss/"
+    accept = f"{CHANGELIST_URL}{french.pk}/relations/{translation_proposal.pk}/accept/"
+    dismiss = f"{CHANGELIST_URL}{french.pk}/relations/{translation_proposal.pk}/dismiss/"
     assert buttons_of(response) == [("Link as translation", accept), ("Dismiss", dismiss)]
     assert f'<a href="{change_url(english)}">{html.escape(english.title)}</a>' in response.text
     assert "(English, News.Az, 2017-11-28)" in response.text
@@ -718,7 +718,7 @@ def test_a_proposal_is_acted_on_only_from_its_own_article(translation_proposal, 
 def test_a_user_without_add_translation_may_not_link(translation_proposal):
     client = staff_client(*editor_permissions_except("add_translation"))
     french = article_from(FRENCH_2017)
-    url = f"/admin/articles/article/{french.pk}/relations/{translation_proposal.pk}/accept/"
+    url = f"{CHANGELIST_URL}{french.pk}/relations/{translation_proposal.pk}/accept/"
 
     response = client.post(url)
 

@@ -104,8 +104,8 @@ class TestPageCache:
         assert "Draft preview" not in page(Client(), "/en/articles/").text
 
     def test_the_admin_login_page_is_never_cached(self, client):
-        first = page(client, "/admin/login/")
-        second = page(client, "/admin/login/")
+        first = page(client, reverse("admin:login"))
+        second = page(client, reverse("admin:login"))
         assert first.context is not None
         assert second.context is not None, "the second login page came from the cache"
         assert "csrftoken" in second.cookies

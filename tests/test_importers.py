@@ -384,6 +384,10 @@ BAD_INPUTS = {
     "binary": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 16, "binary file"),
     "over 5 MB": (b"The sides discussed cooperation.\n" * 170_000, "5 MB"),
     "no outlet": (NO_OUTLET.encode(), "no outlet recognised"),
+    "text too long": (
+        DATED.encode() + b"\n\n" + b"The sides discussed cooperation at length.\n\n" * 6_000,
+        "the limit is 200,000",
+    ),
 }
 
 

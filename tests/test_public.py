@@ -4,6 +4,7 @@ import datetime as dt
 import re
 
 import pytest
+from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article, Meeting
@@ -284,7 +285,7 @@ class TestArticlePage:
         page = html(response)
         assert "Preview:" in page
         assert "draft, not visible to readers" in page
-        assert f'href="/admin/articles/article/{draft.pk}/change/"' in page
+        assert f'href="{reverse("admin:articles_article_change", args=[draft.pk])}"' in page
         assert "no-cache" in response["Cache-Control"]
         assert "no-store" in response["Cache-Control"]
 
@@ -424,6 +425,27 @@ class TestPeopleAndOrganizations:
             page = html(client.get(url))
             assert "Unreviewed meeting" not in page
             assert "Unreviewed report" not in page
+
+    def test_person_and_organization_pages_page_their_meetings(self, client, db):
+        """A busy delegation's page shows 20 meetings at a time, newest first, with
+        numbered pages, however many meetings there are."""
+        person = PersonFactory()
+        organization = OrganizationFactory()
+        for day in range(1, 26):
+            MeetingFactory(
+                title=f"Meeting of {day} March", date=dt.date(2024, 3, day), organizer=organization
+            ).participants.create(person=person, reported_name=person.name)
+        for url in (person.get_absolute_url(), organization.get_absolute_url()):
+            first = html(client.get(url))
+            assert "Meeting of 25 March" in first
+            assert "Meeting of 6 March" in first
+            assert "Meeting of 5 March" not in first
+            assert "Page 1 of 2" in first
+            assert 'rel="next" href="?page=2"' in first
+            second = html(client.get(url, {"page": 2}))
+            assert "Meeting of 5 March" in second
+            assert "Meeting of 6 March" not in second
+            assert "Page 2 of 2" in second
 
     def test_indexes(self, client, seed):
         people = html(client.get("/en/people/"))

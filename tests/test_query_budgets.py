@@ -401,9 +401,9 @@ PUBLIC_PAGES = [
         11,
     ),
     Page("person-list", "/en/people/", 5),
-    Page("person", "/en/people/budget-person/", 10),
+    Page("person", "/en/people/budget-person/", 11),
     Page("organization-list", "/en/organizations/", 4),
-    Page("organization", "/en/organizations/budget-organization/", 11),
+    Page("organization", "/en/organizations/budget-organization/", 12),
     # 15 on SQLite, 13 on PostgreSQL: FTS5 snippets take two queries each for reports and
     # meetings (document ids, then snippets), ts_headline one.
     Page("search", f"/en/search/?q={WORD}", 15),
@@ -483,7 +483,7 @@ def change(model, pick, budget, name="", **kwargs):
 
 
 ADMIN_PAGES = [
-    Page("admin-index", "/admin/", 3),
+    Page("admin-index", "", 3, path_for=lambda d: admin_url("index")),
     Page(
         "admin-meeting-coverage", "", 6, path_for=lambda d: admin_url("articles_meeting_coverage")
     ),

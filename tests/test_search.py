@@ -766,3 +766,37 @@ class TestFtsExpression:
                 [expression],
             )
             cursor.fetchall()
+
+
+class TestBoundedRanking:
+    """However common a word, search ranks a bounded number of matches, so its cost does
+    not grow with the archive."""
+
+    def test_at_most_max_results_matches_are_ranked(self, client, db, monkeypatch):
+        monkeypatch.setattr("articles.search.MAX_RESULTS", 3)
+        for day in range(1, 6):
+            ArticleFactory(
+                title=f"Ombudsman report {day}",
+                slug=f"ombudsman-{day}",
+                published_at=timezone.make_aware(dt.datetime(2024, 5, day, 12)),
+            )
+        response = search(client, "ombudsman")
+        slugs = found(response)
+        assert len(slugs) == 3
+        assert "At least 3 reports match" in html(response)
+        if POSTGRESQL:
+            # The newest matches, ranked.
+            assert set(slugs) == {f"ombudsman-{day}" for day in (3, 4, 5)}
+
+    @only_postgresql
+    def test_a_word_every_configuration_reads_alike_is_asked_for_once(self):
+        from articles.search import tsquery_text
+
+        text = tsquery_text("Gagnon", (), "default")
+        assert text.count("'gagnon'") == 1
+        assert text.count("|") <= 1  # 'gagnon', and 'gagno' as French stems it
+        text = tsquery_text("meetings", ("Geneva",), "default")
+        assert text.count("'meet'") == 1
+        wanted, unwanted = text.split(" & !")
+        assert "'meetings'" in wanted
+        assert "'geneva'" in unwanted

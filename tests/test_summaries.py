@@ -1,13 +1,15 @@
 """Meeting summaries in other languages, and the coverage page of meetings by language."""
 
 import pytest
+from django.urls import reverse
 
 from articles.models import Meeting, SummaryTranslation
 from tests.factories import ArticleFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db
 
-COVERAGE_URL = "/admin/articles/meeting/coverage/"
+COVERAGE_URL = reverse("admin:articles_meeting_coverage")
+ADD_SUMMARY_URL = reverse("admin:articles_summarytranslation_add")
 
 
 def french_summary(meeting, **fields):
@@ -92,21 +94,18 @@ def test_the_coverage_page_shows_reports_and_summaries_by_language(editor_client
     assert english_cell["summary"] == "original"
     assert french_cell["reports"] == []
     assert (
-        french_cell["report_url"] == f"/admin/articles/article/{english.pk}/translate/?language=fr"
+        french_cell["report_url"]
+        == reverse("admin:articles_article_translate", args=[english.pk]) + "?language=fr"
     )
     assert french_cell["summary"] == "missing"
-    assert french_cell["summary_url"] == (
-        f"/admin/articles/summarytranslation/add/?meeting={meeting.pk}&language=fr"
-    )
+    assert french_cell["summary_url"] == f"{ADD_SUMMARY_URL}?meeting={meeting.pk}&language=fr"
     assert rows[outdated.pk][languages.index("fr")]["summary"] == "outdated"
-    assert f"/admin/articles/summarytranslation/{summary.pk}/change/" in page
+    assert reverse("admin:articles_summarytranslation_change", args=[summary.pk]) in page
 
 
 def test_the_missing_summary_link_opens_a_prefilled_form(editor_client):
     meeting = MeetingFactory()
-    response = editor_client.get(
-        f"/admin/articles/summarytranslation/add/?meeting={meeting.pk}&language=fr"
-    )
+    response = editor_client.get(f"{ADD_SUMMARY_URL}?meeting={meeting.pk}&language=fr")
     form = response.context["adminform"].form
     assert str(form.initial["meeting"]) == str(meeting.pk)
     assert form.initial["language"] == "fr"
@@ -115,7 +114,7 @@ def test_the_missing_summary_link_opens_a_prefilled_form(editor_client):
 def test_saving_a_summary_translation_in_the_admin_follows_the_summary(editor_client):
     meeting = MeetingFactory(summary="Account.")
     response = editor_client.post(
-        "/admin/articles/summarytranslation/add/",
+        ADD_SUMMARY_URL,
         {"meeting": meeting.pk, "language": "fr", "title": "Réunion", "summary": "Compte rendu."},
     )
     assert response.status_code == 302

@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 
 
 def translate_url(article):
-    return f"/admin/articles/article/{article.pk}/translate/"
+    return admin_url(Article, "translate", article.pk)
 
 
 @pytest.fixture

@@ -3,6 +3,7 @@ import os
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
+from django.urls import reverse
 
 
 class Command(BaseCommand):
@@ -24,16 +25,16 @@ class Command(BaseCommand):
                 "use 'manage.py createsuperuser' in production."
             )
         User = get_user_model()
+        address = f"http://127.0.0.1:8000{reverse('admin:index')}"
         if User.objects.filter(is_superuser=True).exists():
             self.stdout.write(
-                "Admin: http://127.0.0.1:8000/admin/ (log in with your existing superuser; "
+                f"Admin: {address} (log in with your existing superuser; "
                 f"a fresh set-up uses {username} / {password})."
             )
             return
         User.objects.create_superuser(username=username, email="", password=password)
         self.stdout.write(
             self.style.SUCCESS(
-                f"Created the local admin account. Log in at http://127.0.0.1:8000/admin/ "
-                f"as {username} / {password}"
+                f"Created the local admin account. Log in at {address} as {username} / {password}"
             )
         )
