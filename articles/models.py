@@ -477,11 +477,12 @@ class ArticleQuerySet(models.QuerySet):
     def newest_first(self):
         return self.order_by("-published_at", "-pk")
 
-    def search(self, terms):
-        """Articles matching a reader's words, best first, with `search_rank`."""
+    def search(self, terms, limit=None):
+        """Articles matching a reader's words, best first, with `search_rank`; at most
+        `limit` of them (see `articles.search`)."""
         from .search import search
 
-        return search(self, terms)
+        return search(self, terms, limit)
 
     def with_original(self):
         """Annotate `original_id`: the source of a translation, None for an original."""
@@ -834,11 +835,12 @@ class MeetingQuerySet(models.QuerySet):
     def newest_first(self):
         return self.order_by("-date", "-pk")
 
-    def search(self, terms):
-        """Meetings matching a reader's words, best first, with `search_rank`."""
+    def search(self, terms, limit=None):
+        """Meetings matching a reader's words, best first, with `search_rank`; at most
+        `limit` of them (see `articles.search`)."""
         from .search import search
 
-        return search(self, terms)
+        return search(self, terms, limit)
 
 
 class MeetingManager(SlugManager.from_queryset(MeetingQuerySet)):

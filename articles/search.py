@@ -84,12 +84,14 @@ def config_for(language):
 # Matching
 
 
-def search(queryset, terms):
+def search(queryset, terms, limit=None):
     """Narrow a queryset of articles or meetings to those matching `terms`, best first.
 
-    Each result carries `search_rank` (higher is better). At most `MAX_RESULTS` are
-    ranked: on PostgreSQL the newest matches, on SQLite the best ones by FTS5's rank.
+    Each result carries `search_rank` (higher is better). At most `limit` (by default
+    `MAX_RESULTS`) are ranked: on PostgreSQL the newest matches, on SQLite the best ones
+    by FTS5's rank.
     """
+    limit = limit or MAX_RESULTS
     vendor = connections[queryset.db].vendor
     if vendor == "postgresql":
         query = postgresql_query(terms, queryset.db)
@@ -98,19 +100,29 @@ def search(queryset, terms):
         # Ranking reads each match's whole vector: a common word matches a third of a
         # million reports. The newest matches come from the date index, rare words'
         # from the GIN index, whichever the planner finds cheaper.
-        newest = queryset.filter(search_document__vector=query).newest_first()
+        matches = list(newest_matches(queryset, query)[:limit])
+        if not matches:
+            return queryset.none()
         return (
-            queryset.filter(pk__in=newest.values("pk")[:MAX_RESULTS])
+            # Read once: the page and its count would each look for them again.
+            queryset.filter(pk__in=matches)
             .annotate(search_rank=SearchRank(F("search_document__vector"), query))
             .order_by("-search_rank", "-pk")
         )
-    matches = best_matches(terms, queryset.model, queryset.db)
+    matches = best_matches(terms, queryset.model, queryset.db, limit)
     if not matches:
         return queryset.none()
     return (
         queryset.filter(pk__in=matches)
         .annotate(search_rank=RankIn(F("pk"), matches))
         .order_by("-search_rank", "-pk")
+    )
+
+
+def newest_matches(queryset, query):
+    """PostgreSQL: the ids of the items of `queryset` matching `query`, newest first."""
+    return (
+        queryset.filter(search_document__vector=query).newest_first().values_list("pk", flat=True)
     )
 
 
@@ -132,8 +144,8 @@ class RankIn(Func):
         return f"-instr(%s, ',' || {sql} || ',')", [self.ids, *params]
 
 
-def best_matches(terms, model, using):
-    """SQLite: the ids of the `MAX_RESULTS` best matching items of `model` (Article
+def best_matches(terms, model, using, limit):
+    """SQLite: the ids of the `limit` best matching items of `model` (Article
     or Meeting), best first.
 
     FTS5 ranks inside the full-text index, where it is fast; joined to the other tables
@@ -149,7 +161,7 @@ def best_matches(terms, model, using):
             f"JOIN {SearchDocument._meta.db_table} document ON document.id = {FTS_TABLE}.rowid "
             f"WHERE {FTS_TABLE} MATCH %s AND document.{column} IS NOT NULL "
             f"ORDER BY bm25({FTS_TABLE}, 10.0, 1.0) LIMIT %s",
-            [expression, MAX_RESULTS],
+            [expression, limit],
         )
         return [pk for (pk,) in cursor.fetchall()]
 

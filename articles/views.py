@@ -32,6 +32,9 @@ from .models import (
 from .pagination import CursorPagination
 from .search import attach_snippets
 
+#: A filtered list counts its matches up to this many, then says "more than".
+MATCH_COUNT_LIMIT = 1000
+
 ordered_participants = Prefetch(
     "participants",
     queryset=Participant.objects.select_related(
@@ -184,7 +187,11 @@ class ArticleListView(CursorPaginationMixin, FilterView):
         )
         if context["is_filtered"] and self.filterset.is_valid():
             paginator = context.get("paginator")
-            context["match_count"] = paginator.count if paginator else self.object_list.count()
+            # Counted up to a bound: a language matches a quarter of a million reports.
+            context["match_count"] = (
+                paginator.count if paginator else self.object_list[: MATCH_COUNT_LIMIT + 1].count()
+            )
+            context["match_count_limit"] = MATCH_COUNT_LIMIT
         return context
 
     def chosen_filters(self):
@@ -251,7 +258,10 @@ class SearchView(ArticleListView):
         meetings = []
         if terms and context["page_obj"].number == 1:
             meetings = attach_snippets(
-                Meeting.objects.published().search(terms).select_related("organizer")[:5], terms
+                Meeting.objects.published()
+                .search(terms, limit=100)
+                .select_related("organizer")[:5],
+                terms,
             )
         context.update(
             terms=terms,

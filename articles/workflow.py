@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
+from django.utils.text import Truncator
 from django.utils.translation import gettext_lazy as _
 
 from .models import Meeting, Status, WorkflowEvent
@@ -106,7 +107,9 @@ def apply(transition, item, user, comment=""):
         if isinstance(item, Meeting) and publishing and item.published_at is None:
             item.published_at = timezone.now()
             fields.append("published_at")
-        item._change_reason = f"{transition.done}: {comment.strip()}".rstrip(": ")
+        # The revision's reason holds 100 characters; the event keeps the whole comment.
+        reason = f"{transition.done}: {comment.strip()}".rstrip(": ")
+        item._change_reason = Truncator(reason).chars(100)
         item.save(update_fields=fields)
         WorkflowEvent.objects.create(
             **{item._meta.model_name: item},

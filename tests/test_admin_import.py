@@ -1026,3 +1026,22 @@ def test_a_translation_already_linked_elsewhere_is_refused_with_the_reason(edito
     assert messages_of(response) == [("error", "This article is already a translation of another.")]
     assert counts() == before
     assert models.RelationProposal.objects.filter(pk=proposal.pk).exists()
+
+
+def test_an_upload_is_read_never_kept_under_the_site(seed, editor_client, settings, tmp_path):
+    """An upload over Django's in-memory limit goes to a temporary file outside the
+    project, deleted once read; nothing of it stays where the site serves files from."""
+    settings.FILE_UPLOAD_TEMP_DIR = str(tmp_path)
+    root = Path(settings.BASE_DIR)
+    served = [root / "static", Path(settings.STATIC_ROOT)]
+    before = {path for folder in served if folder.exists() for path in folder.rglob("*")}
+    marker = b"<script>alert('kept-upload')</script>"
+    data = data_file(THREE[0]) + b"\n" + marker + b" " * (settings.FILE_UPLOAD_MAX_MEMORY_SIZE + 1)
+
+    response = read(editor_client, upload("kept.html", data))
+
+    assert response.status_code == 200
+    assert list(tmp_path.iterdir()) == []
+    after = {path for folder in served if folder.exists() for path in folder.rglob("*")}
+    assert after == before
+    assert not getattr(settings, "MEDIA_ROOT", "")

@@ -132,6 +132,15 @@ class TestArticleList:
         assert listed_slugs(none) == []
         assert "No report matches these filters." in html(none)
 
+    def test_a_filter_matching_very_many_counts_them_up_to_a_bound(self, client, seed, monkeypatch):
+        """The count costs the same however many reports a filter matches."""
+        monkeypatch.setattr("articles.views.MATCH_COUNT_LIMIT", 2)
+        page = html(client.get("/en/articles/?language=en"))
+        assert "More than 2 reports match these filters." in page
+        assert "1 report matches these filters" in html(
+            client.get("/en/articles/?person=khalaf-khalafov&language=fr")
+        )
+
     def test_topic_filter_lists_each_article_once(self, client, seed):
         topic = TopicFactory(slug="shared")
         article = ArticleFactory()

@@ -366,6 +366,24 @@ def test_each_step_is_recorded_with_its_comment_and_shown_on_the_page(db, model)
 
 
 @pytest.mark.parametrize("model", MODELS)
+def test_a_long_comment_is_kept_whole_and_the_revision_notes_its_start(db, model):
+    """A revision's reason holds 100 characters (a longer one failed on PostgreSQL)."""
+    editor_client, _ = login("editor")
+    item = MODELS[model](status=Status.DRAFT)
+    comment = "Quotes checked against the ministry's own release; " * 5
+
+    follow(
+        editor_client, post_on_change_form(editor_client, item, "submit", workflow_comment=comment)
+    )
+
+    assert stored_status(item) == Status.REVIEW
+    assert [event.comment for event in events_of(item)] == [comment.strip()]
+    reason = item.history.order_by("-history_date", "-history_id").first().history_change_reason
+    assert reason.startswith("submitted for review: Quotes checked")
+    assert len(reason) == 100
+
+
+@pytest.mark.parametrize("model", MODELS)
 def test_clicking_a_workflow_button_as_a_browser_does_moves_the_item(db, model):
     """The whole change form as a browser sends it when a workflow button is clicked,
     with a comment typed: every other control of the page goes along."""
