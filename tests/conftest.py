@@ -4,6 +4,7 @@ from django.core.cache import cache
 from django.core.management import call_command
 from django.utils import translation
 
+from tests import chromium
 from tests.factories import EditorFactory, ReviewerFactory, TranslatorFactory
 
 
@@ -49,3 +50,9 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture(scope="module")
+def browser(django_db_setup):
+    """Headless Chromium for a browser test module (`tests.chromium`)."""
+    yield from chromium.launch()

@@ -5,43 +5,22 @@ browser Playwright would download. Screenshots of the main pages at desktop and 
 widths go to tests/screenshots/ for a person to look at.
 """
 
-import os
 import re
 from pathlib import Path
 
 import pytest
 from django.core.management import call_command
 
+from tests.chromium import BROWSER_TESTS
+
 playwright = pytest.importorskip("playwright.sync_api")
 
-CHROMIUM = Path("/usr/bin/chromium")
 SCREENSHOTS = Path(__file__).parent / "screenshots"
 VIEWPORTS = {"desktop": {"width": 1280, "height": 900}, "phone": {"width": 390, "height": 844}}
 EN_SLUG = "khalafov-receives-ohchr-delegation-led-by-georgette-gagnon"
 FR_TITLE = re.compile(r"Khalafov s.entretient")
 
-pytestmark = [
-    pytest.mark.skipif(
-        not CHROMIUM.exists() and not os.environ.get("CI"),
-        reason="Debian's chromium is not installed (.ci/run installs it)",
-    ),
-    pytest.mark.django_db(transaction=True),
-]
-
-
-@pytest.fixture(scope="module")
-def browser(django_db_setup):
-    """Playwright's synchronous API keeps an event loop in this thread, which Django
-    would take for async code: database calls are allowed explicitly meanwhile."""
-    with pytest.MonkeyPatch.context() as patch, playwright.sync_playwright() as driver:
-        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-        browser = driver.chromium.launch(
-            executable_path=str(CHROMIUM),
-            headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield browser
-        browser.close()
+pytestmark = BROWSER_TESTS
 
 
 @pytest.fixture

@@ -4,45 +4,21 @@ API documentation breaks it. Chromium reports every violation as a console error
 Debian's Chromium (`/usr/bin/chromium`) is used, as in tests/test_browser.py.
 """
 
-import os
-from pathlib import Path
-
 import pytest
 from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.urls import reverse
 
 from articles.models import Article, Meeting
+from tests.chromium import BROWSER_TESTS
 
 playwright = pytest.importorskip("playwright.sync_api")
 
-CHROMIUM = Path("/usr/bin/chromium")
 PASSWORD = "correct horse battery staple"
 EN_SLUG = "khalafov-receives-ohchr-delegation-led-by-georgette-gagnon"
 MEETING_SLUG = "khalafov-receives-ohchr-delegation-2017"
 
-pytestmark = [
-    pytest.mark.skipif(
-        not CHROMIUM.exists() and not os.environ.get("CI"),
-        reason="Debian's chromium is not installed (.ci/run installs it)",
-    ),
-    pytest.mark.django_db(transaction=True),
-]
-
-
-@pytest.fixture(scope="module")
-def browser(django_db_setup):
-    """Playwright's synchronous API keeps an event loop in this thread, which Django
-    would take for async code: database calls are allowed explicitly meanwhile."""
-    with pytest.MonkeyPatch.context() as patch, playwright.sync_playwright() as driver:
-        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-        browser = driver.chromium.launch(
-            executable_path=str(CHROMIUM),
-            headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield browser
-        browser.close()
+pytestmark = BROWSER_TESTS
 
 
 @pytest.fixture

@@ -9,8 +9,6 @@ the Content-Security-Policy is one). Headings must show the stored text as text.
 Debian's Chromium (`/usr/bin/chromium`) is used, as in tests/test_browser.py.
 """
 
-import os
-from pathlib import Path
 from urllib.parse import quote, urlencode
 
 import pytest
@@ -21,21 +19,15 @@ from django.urls import reverse
 
 from articles.search import MAX_QUERY_LENGTH
 from tests import xss_payloads
+from tests.chromium import BROWSER_TESTS
 from tests.factories import UserFactory
 from tests.test_xss import PUBLIC_TAGS
 from tests.xss_payloads import PAYLOADS, fitted, storable, store
 
 playwright = pytest.importorskip("playwright.sync_api")
 
-CHROMIUM = Path("/usr/bin/chromium")
 
-pytestmark = [
-    pytest.mark.skipif(
-        not CHROMIUM.exists() and not os.environ.get("CI"),
-        reason="Debian's chromium is not installed (.ci/run installs it)",
-    ),
-    pytest.mark.django_db(transaction=True),
-]
+pytestmark = BROWSER_TESTS
 
 #: What a payload could have brought into the DOM; `allowed` lists the tags a public
 #: page may have (null on admin pages, which use many).
@@ -66,21 +58,6 @@ INJECTED = """allowed => {
   }
   return found;
 }"""
-
-
-@pytest.fixture(scope="module")
-def browser(django_db_setup):
-    """Playwright's synchronous API keeps an event loop in this thread, which Django
-    would take for async code: database calls are allowed explicitly meanwhile."""
-    with pytest.MonkeyPatch.context() as patch, playwright.sync_playwright() as driver:
-        patch.setenv("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
-        browser = driver.chromium.launch(
-            executable_path=str(CHROMIUM),
-            headless=True,
-            args=["--no-sandbox", "--disable-gpu", "--disable-background-networking"],
-        )
-        yield browser
-        browser.close()
 
 
 @pytest.fixture
