@@ -217,6 +217,7 @@ STATICFILES_DIRS = [BASE_DIR / "static"]
 STATIC_ROOT = BASE_DIR / "staticfiles"
 #: While developing, WhiteNoise serves files straight from the apps' static folders.
 WHITENOISE_AUTOREFRESH = DEBUG
+WHITENOISE_USE_FINDERS = DEBUG
 #: In production, static files carry a hash of their content in their names and are
 #: served compressed by WhiteNoise (`make serve` collects them first).
 STORAGES = {

@@ -241,6 +241,7 @@ MATRIX = [
     # Outside the language prefixes
     Site("/",                                          HOME, HOME, HOME, HOME, HOME, HOME, HOME),
     Site("robots",                                     200, 200, 200, 200, 200, 200, 200),
+    Site("health",                                     200, 200, 200, 200, 200, 200, 200),
     Site("sitemap-index",                              200, 200, 200, 200, 200, 200, 200),
     Site("django.contrib.sitemaps.views.sitemap", "articles",
                                                        200, 200, 200, 200, 200, 200, 200),
