@@ -17,7 +17,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext, pgettext_lazy
 from simple_history.admin import SimpleHistoryAdmin, reverse
 
-from . import workflow
+from . import uploads, workflow
 from .forms import ImportReportsForm, VersionedForm
 from .importers import Importer, ReportError, decode
 from .models import (
@@ -909,8 +909,13 @@ class ArticleAdmin(ArchiveAdminMixin, WorkflowAdminMixin, RevisionAdmin):
             "opts": self.opts,
             "title": _("Import reports"),
         }
-        form = ImportReportsForm(request.POST or None, request.FILES or None)
-        if request.method == "POST" and form.is_valid():
+        posted = request.method == "POST"
+        form = ImportReportsForm(
+            request.POST if posted else None,
+            request.FILES if posted else None,
+            upload_error=uploads.error(request),
+        )
+        if posted and form.is_valid():
             outlet = form.cleaned_data["outlet"] or None
             reports = form.reports()
             importer = Importer(dry_run=True, outlet=outlet)
@@ -924,7 +929,12 @@ class ArticleAdmin(ArchiveAdminMixin, WorkflowAdminMixin, RevisionAdmin):
             request.session[IMPORT_SESSION_KEY] = dict(list(batches.items())[-5:])
             context["batch"] = token
         context["form"] = form
-        return TemplateResponse(request, "admin/articles/article/import_reports.html", context)
+        return TemplateResponse(
+            request,
+            "admin/articles/article/import_reports.html",
+            context,
+            status=uploads.status(request),
+        )
 
     def import_ticked(self, request):
         """Import the ticked reports of a preview, reading the others for context only."""

@@ -20,6 +20,10 @@ each database makes for itself are named by natural key instead: content types a
 permissions (by the user accounts, groups and the admin's log), and groups (by name,
 as migrations create them).
 
+A backup is written under temporary names beside its file, flushed to disk, then
+renamed: the file named is a whole backup or nothing. A write that fails (a full disk,
+a quota) removes what was written and raises a `BackupError` saying why.
+
 `restore` reads the whole file before it writes anything: a file that is not one,
 truncated, corrupt, of another format version or from a schema this code does not
 know is refused with a `BackupError`, the database untouched. It then empties the
@@ -29,6 +33,7 @@ signals, and the search documents are rebuilt at the end.
 """
 
 import datetime as dt
+import errno
 import gzip
 import hashlib
 import json
@@ -52,7 +57,7 @@ from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.recorder import MigrationRecorder
 
 from . import caching, search
-from .models import SearchDocument
+from .models import ContentVersion, SearchDocument
 
 FORMAT = "newsroom-backup"
 VERSION = 1
@@ -65,6 +70,8 @@ HEADER_LIMIT = 1 << 20
 OTHER_MODELS = ["auth.User", "auth.Group", "admin.LogEntry"]
 #: Apps whose rows refer to content types, permissions and groups by natural key.
 NATURAL_KEY_APPS = {"auth", "admin"}
+#: Errors that say the disk has no room left (for this user).
+DISK_FULL = {errno.ENOSPC, errno.EDQUOT}
 
 
 class BackupError(Exception):
@@ -76,7 +83,7 @@ def backed_up_models():
     models = [
         model
         for model in apps.get_app_config("articles").get_models()
-        if model is not SearchDocument
+        if model not in (SearchDocument, ContentVersion)
     ]
     for label in OTHER_MODELS:
         if apps.is_installed(f"django.contrib.{label.split('.')[0]}"):
@@ -222,15 +229,18 @@ def natural_keys(model, pks, using, natural):
 
 
 def back_up(path, using="default"):
-    """Write a backup of the database to `path` (a new file); return its header."""
+    """Write a backup of the database to `path` (a new file); return its header.
+
+    Raises `BackupError` when the file cannot be written, having removed what it wrote.
+    """
     models = backed_up_models()
-    path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
     if path.exists():
         raise BackupError("the file exists already; choose another name.")
     body = path.with_name(f".{path.name}.payload")
     partial = path.with_name(f".{path.name}.partial")
     counts = {}
     try:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         with snapshot(using), private(body) as raw:
             migrations = applied_migrations(connections[using], migration_apps(models))
             with gzip.GzipFile(fileobj=raw, mode="wb", compresslevel=6, mtime=0) as compressed:
@@ -269,10 +279,20 @@ def back_up(path, using="default"):
             out.flush()
             os.fsync(out.fileno())
         os.replace(partial, path)
+    except OSError as error:
+        raise BackupError(write_failure(error)) from error
     finally:
         body.unlink(missing_ok=True)
         partial.unlink(missing_ok=True)
     return header
+
+
+def write_failure(error):
+    """Why a backup could not be written, and what to do about a full disk."""
+    message = f"{error.strerror or error} while writing the backup; no backup was written."
+    if error.errno in DISK_FULL:
+        message += " Free some space on its disk, or back up to another disk."
+    return message
 
 
 @contextmanager

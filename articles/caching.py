@@ -6,27 +6,41 @@ value. That value is part of the key of every cached page and of every ETag, so 
 change shows at once everywhere, with nothing to purge. A scheduled item going live
 counts as a change at its publication time.
 
+The version is kept in the database (`ContentVersion`, written when the change
+commits), so it survives the cache: the cache holds a copy that lives a few seconds
+(`COPY_SECONDS`). When the cache fails (`newsroom.cache`), pages are rendered without it
+and the version is read from the database; once the cache answers again, this process
+writes the copy anew before trusting it, so a Redis that comes back with old data, or
+that missed the writes made while it was away, serves no page older than the last
+change. Every use of the cache here degrades: a cache fault never fails a request.
+
 Readers who are logged in (editors) are never served from the cache, nor given ETags:
 they always see fresh pages, previews included.
 """
 
+import logging
 import time
 from datetime import UTC, datetime
 
 from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.dummy import DummyCache
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.db.models import Min
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.cache import get_cache_key, get_max_age, learn_cache_key, patch_cache_control
 from django.utils.http import http_date
 from django.utils.translation import get_language
 
-from .models import Article, Meeting, Status
+from .models import Article, ContentVersion, Meeting, Status
+
+logger = logging.getLogger(__name__)
 
 CHANGED = "newsroom:content-changed"
 NEXT_SCHEDULED = "newsroom:next-scheduled"
+#: How long the cache's copy of the version lives before it is read from the database
+#: again: the bound on a stale copy in the rare races of a cache fault.
+COPY_SECONDS = 5
 
 
 def cache():
@@ -39,22 +53,85 @@ def enabled():
     return settings.CACHE_MIDDLEWARE_SECONDS > 0 and not isinstance(cache(), DummyCache)
 
 
+def status():
+    """The cache's state for the health check: ("ok", "off" or "degraded", detail)."""
+    backend = cache()
+    if not enabled():
+        return "off", "pages are not cached"
+    if not hasattr(backend, "status"):
+        return "ok", "kept in this process's memory"
+    return backend.status()
+
+
+def usable(backend):
+    """Whether the cache answered every request since this process last wrote its copy
+    of the version (always, for caches that cannot fail: local memory)."""
+    return getattr(backend, "faults", 0) == copied_at_fault
+
+
+#: The cache's fault count (`newsroom.cache`) when this process last wrote the copy.
+copied_at_fault = 0
+
+
 def content_version():
     """When public content last changed, as a Unix time (a float)."""
-    values = cache().get_many([CHANGED, NEXT_SCHEDULED])
+    backend = cache()
+    values = backend.get_many([CHANGED, NEXT_SCHEDULED]) if usable(backend) else {}
     changed, scheduled = values.get(CHANGED), values.get(NEXT_SCHEDULED)
-    if changed is None:
-        return mark_changed()
+    if changed is None or scheduled is None:
+        # A change noted by this process's open transaction (`content_changed`) is newer
+        # than the database's record, which is written when it commits.
+        stored_changed, stored_scheduled = stored_version()
+        changed = max(changed or 0, stored_changed)
+        scheduled = stored_scheduled if scheduled is None else scheduled
+        copy(backend, changed, scheduled)
     if scheduled and scheduled <= time.time():
-        return mark_changed(at=scheduled)
+        return mark_changed(at=max(changed, scheduled))
     return changed
+
+
+def stored_version():
+    """(changed, next scheduled) from the database, recorded now if never recorded."""
+    row = ContentVersion.objects.filter(pk=1).values_list("changed_at", "next_scheduled_at")
+    for changed, scheduled in row:
+        return changed, scheduled
+    now = time.time()
+    scheduled = next_scheduled(now)
+    return record(now, scheduled), scheduled
+
+
+def record(changed, scheduled):
+    """Write the version to the database. A database that refuses the write (read-only,
+    or away) leaves the version as it was: the caller goes on with `changed`."""
+    try:
+        with transaction.atomic():
+            ContentVersion.objects.bulk_create(
+                [ContentVersion(pk=1, changed_at=changed, next_scheduled_at=scheduled)],
+                update_conflicts=True,
+                unique_fields=["pk"],
+                update_fields=["changed_at", "next_scheduled_at"],
+            )
+    except DatabaseError as error:
+        logger.warning("The content version could not be recorded: %s", error)
+    return changed
+
+
+def copy(backend, changed, scheduled):
+    """Write the cache's copy of the version; it is trusted again if the write went in."""
+    global copied_at_fault
+    faults = getattr(backend, "faults", 0)
+    backend.set_many({CHANGED: changed, NEXT_SCHEDULED: scheduled}, timeout=COPY_SECONDS)
+    if getattr(backend, "healthy", True) and getattr(backend, "faults", 0) == faults:
+        copied_at_fault = faults
 
 
 def mark_changed(at=None):
     """Record a change now (or at `at`), and when the next scheduled item goes live."""
     now = time.time()
-    cache().set_many({CHANGED: at or now, NEXT_SCHEDULED: next_scheduled(now)}, timeout=None)
-    return at or now
+    changed, scheduled = at or now, next_scheduled(now)
+    record(changed, scheduled)
+    copy(cache(), changed, scheduled)
+    return changed
 
 
 def next_scheduled(now):
@@ -71,19 +148,20 @@ def next_scheduled(now):
 
 
 def content_changed(sender, instance=None, using=None, **kwargs):
-    """Note the change at once (one cache write, no query), for this process and its own
-    transaction; once the transaction commits, note it again, so that no page rendered
-    from the old content in between is kept under the new version, and look up the next
-    scheduled publication."""
+    """Note the change in the cache at once, for this process and its own transaction;
+    once the transaction commits, record it in the database and the cache, so that no
+    page rendered from the old content in between is kept under the new version, and
+    look up the next scheduled publication."""
     if sender._meta.app_label != "articles" or sender in IGNORED:
         return
     now = time.time()
-    values = {CHANGED: now}
+    scheduled = cache().get(NEXT_SCHEDULED)
+    if scheduled is None:
+        scheduled = stored_version()[1]
     publishing = getattr(instance, "published_at", None)
     if publishing is not None and publishing.timestamp() > now:
-        scheduled = cache().get(NEXT_SCHEDULED) or float("inf")
-        values[NEXT_SCHEDULED] = min(scheduled, publishing.timestamp())
-    cache().set_many(values, timeout=None)
+        scheduled = min(scheduled or float("inf"), publishing.timestamp())
+    cache().set_many({CHANGED: now, NEXT_SCHEDULED: scheduled}, timeout=COPY_SECONDS)
     connection = transaction.get_connection(using)
     # One full update per transaction, however many rows it touches.
     if not any(callback is mark_changed for _, callback, _ in connection.run_on_commit):
@@ -95,7 +173,7 @@ def connect():
 
     # Search documents change with the content they are made from; rebuilding them by
     # hand (`rebuild_search_index`) marks the change once.
-    IGNORED.update({NameProposal, RelationProposal, SearchDocument, WorkflowEvent})
+    IGNORED.update({ContentVersion, NameProposal, RelationProposal, SearchDocument, WorkflowEvent})
     for signal in (post_save, post_delete, m2m_changed):
         signal.connect(content_changed, dispatch_uid=f"newsroom-cache-{signal}")
 

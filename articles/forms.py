@@ -7,6 +7,7 @@ from django.utils import dateformat, timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext
 
+from . import uploads
 from .importers import MAX_BYTES, REPORT_SUFFIXES
 
 MAX_FILES = 50
@@ -51,7 +52,15 @@ class ImportReportsForm(forms.Form):
         help_text=_("Leave empty to recognise it in each report."),
     )
 
+    def __init__(self, *args, upload_error=None, **kwargs):
+        """`upload_error`: the `OSError` that kept the server from storing the upload
+        (`articles.uploads.error`); the upload is then refused whole."""
+        super().__init__(*args, **kwargs)
+        self.upload_error = upload_error
+
     def clean_files(self):
+        if self.upload_error is not None:
+            raise forms.ValidationError(self.upload_refusal())
         files = self.cleaned_data["files"]
         if len(files) > MAX_FILES:
             raise forms.ValidationError(
@@ -71,6 +80,14 @@ class ImportReportsForm(forms.Form):
         if errors:
             raise forms.ValidationError(errors)
         return files
+
+    def upload_refusal(self):
+        """What to tell the editor when the server could not store their upload."""
+        if uploads.disk_full(self.upload_error):
+            return _(
+                "The server's disk is full: the upload could not be received. Nothing was imported."
+            )
+        return _("The server could not store the upload. Nothing was imported.")
 
     def clean(self):
         cleaned = super().clean()

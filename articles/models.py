@@ -1372,3 +1372,22 @@ class SearchDocument(models.Model):
 
     def __str__(self):
         return self.title
+
+
+class ContentVersion(models.Model):
+    """When what readers can see last changed, and when the next scheduled item goes
+    live, as Unix times: one row, the durable record behind the page cache's keys and
+    ETags (`articles.caching`), which the cache only copies. Operational state, not
+    content: backups leave it out."""
+
+    changed_at = models.FloatField()
+    next_scheduled_at = models.FloatField(
+        default=0, help_text="0 when nothing is scheduled to go live."
+    )
+
+    class Meta:
+        verbose_name = _("content version")
+        constraints = [models.CheckConstraint(condition=Q(pk=1), name="content_version_one_row")]
+
+    def __str__(self):
+        return f"{self.changed_at:.6f}"

@@ -1,4 +1,3 @@
-from django.core.cache import cache
 from django.core.paginator import Paginator
 from django.db import connection
 from django.db.models import F, Prefetch, Q
@@ -16,7 +15,7 @@ from django_filters.views import FilterView
 from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 
-from . import search, structured_data
+from . import caching, search, structured_data
 from .filters import ArticleFilter
 from .models import (
     LANGUAGES,
@@ -428,15 +427,31 @@ class PersonListView(ListView):
     ).order_by("name", "pk")
 
 
+#: How each database says whether this connection may write (a PostgreSQL standby, a
+#: SQLite connection opened read-only): the query, and the answer that means it may not.
+READ_ONLY_QUERIES = {
+    "postgresql": ("SHOW transaction_read_only", "on"),
+    "sqlite": ("PRAGMA query_only", 1),
+}
+
+
 @never_cache
 def health(request):
-    """For load balancers: 200 while the database and the cache answer. An unreachable
-    database makes it 503 (`DatabaseUnavailableMiddleware`), so the app server is taken
-    out of rotation; an unreachable cache raises, a 500."""
+    """For load balancers: 200 while the database answers, whatever the cache's state.
+
+    The body says how each dependency is: `database: ok` or `read-only`, and `cache: ok`,
+    `off` or `degraded (...)`. A read-only database or a degraded cache still serves
+    readers, so they are reported, not failed on: alert on them, but keep the node in
+    rotation. An unreachable database makes this a 503 (`DatabaseUnavailableMiddleware`),
+    so the app server is taken out of rotation.
+    """
+    query, read_only = READ_ONLY_QUERIES.get(connection.vendor, ("SELECT 1", None))
     with connection.cursor() as cursor:
-        cursor.execute("SELECT 1")
-    cache.get("health")
-    return HttpResponse("ok\n", content_type="text/plain")
+        cursor.execute(query)
+        database = "read-only" if cursor.fetchone()[0] == read_only else "ok"
+    state, detail = caching.status()
+    cache = state if state != "degraded" else f"degraded ({detail})"
+    return HttpResponse(f"ok\ndatabase: {database}\ncache: {cache}\n", content_type="text/plain")
 
 
 def meetings_page(request, meetings, per_page=20):

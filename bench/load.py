@@ -9,6 +9,7 @@ import argparse
 import contextlib
 import fcntl
 import json
+import math
 import os
 import platform
 import random
@@ -26,9 +27,10 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime
 from pathlib import Path
 from statistics import mean
-from urllib.parse import urlencode
+from urllib.parse import urlencode, urlsplit, urlunsplit
 
 import web
+from tcpproxy import Proxy
 from web import ROOT, SEED, WORKDIR, BenchError, Server, log, manage
 
 #: Share of the requests each kind of address gets, in per cent.
@@ -46,6 +48,11 @@ CHAINED = ("Traceback", "During handling", "The above exception")
 #: comes after it): no recycling of workers after max_requests, which would reset
 #: their memory, and an access log that gives each request's status, time and worker.
 GUNICORN_ARGS = f"--max-requests 0 --access-logformat '{ACCESS_MARK} %(s)s %(D)s %(p)s %(t)s %(r)s'"
+#: The ways --cache-outage takes Redis away, the first the default: "refuse" drops every
+#: connection and refuses new ones (Redis stopped), "blackhole" drops them and accepts
+#: new ones that are never answered (a host gone from the network).
+OUTAGES = ("refuse", "blackhole")
+PHASES = ("before", "during", "after")
 
 DESCRIPTION = f"""\
 Load and soak test: gunicorn as `make serve` starts it ({WORKERS} workers, the page cache
@@ -81,20 +88,35 @@ during the run (GUNICORN_CMD_ARGS sets --max-requests 0, over newsroom/gunicorn.
 10000), and a worker started during the run (killed on timeout, crashed) misses the
 target too.
 
+With --cache-outage, the servers reach Redis through a TCP proxy on the loopback, and
+Redis goes away for the middle third of the measurement: the first third runs as usual,
+then the proxy drops every connection and refuses new ones, as a stopped Redis
+(--cache-outage=blackhole: it accepts new ones and never answers, as a host gone from
+the network), and for the last third it forwards again. The targets stay the same (no
+errors at all, the outage included; the memory of the first and last window). It prints
+when the outage began and ended, and, from gunicorn's access log, requests per second,
+p50, p99, max and errors before, during and after it. The access log gives the second
+each request ended: each phase counts the whole seconds inside it, and the seconds
+across a switch are counted apart.
+
 It prints requests per second, latency (p50, p99), errors, memory and, from gunicorn's
 access log, each kind's share, server time and errors; it writes all of it as JSON.
 Exit status: 0 if the targets are met, 1 if one is missed, 2 if it could not run.
 
 Requires wrk (Debian/Ubuntu: sudo apt-get install wrk), PostgreSQL and, by default,
-Redis at 127.0.0.1:6379 (database 7; other --cache-url databases work too).
+Redis at 127.0.0.1:6379 (database 7; other --cache-url databases work too;
+--cache-outage needs a redis:// address).
 """
 
 EPILOG = """\
 examples:
   DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench_load bench/load
         the soak: 10,000 articles, 64 connections, 5 minutes
-  DATABASE_URL=postgres://postgres@127.0.0.1:5432/test_load bench/load --quick
-        what CI runs: 1,000 articles, 30 s (about a minute in all)
+  DATABASE_URL=postgres://postgres@127.0.0.1:5432/test_load bench/load --quick --cache-outage
+        what CI runs: 1,000 articles, 30 s, Redis stopped from 10 s to 20 s (about a
+        minute in all)
+  bench/load --cache-outage=blackhole  (DATABASE_URL as above) the soak, Redis
+                                       black-holed from 100 s to 200 s
   bench/load --duration 1800 --keep    (DATABASE_URL as above) half an hour, on the
                                        database of the last run
 """
@@ -660,6 +682,153 @@ def slowest(requests, count=5):
     ]
 
 
+# The cache outage
+
+
+def proxied(url, port):
+    """The Redis `url` names, as (host, port), and the same URL through a proxy on the
+    loopback's `port` (credentials, database and options kept)."""
+    parts = urlsplit(url)
+    if parts.scheme != "redis" or not parts.hostname:
+        raise ValueError(f"not a redis:// address: {web.redacted(url)}")
+    userinfo = parts.netloc.rpartition("@")[0]
+    netloc = f"{userinfo}@127.0.0.1:{port}" if userinfo else f"127.0.0.1:{port}"
+    return (parts.hostname, parts.port or 6379), urlunsplit(parts._replace(netloc=netloc))
+
+
+class CacheOutage:
+    """The servers' way to Redis, through a TCP proxy (bench/tcpproxy.py), and the outage
+    staged on it: for the middle third of the measurement, the proxy drops every
+    connection and refuses new ones ("refuse"), or drops them and accepts new ones it
+    never answers ("blackhole"); then it forwards again. The moments are noted on the
+    wall clock, as gunicorn's access log has them."""
+
+    def __init__(self, cache_url, mode):
+        self.mode = mode
+        self.cache_url = cache_url
+        self.upstream, _ = proxied(cache_url, 0)
+        self.proxy = Proxy(self.upstream)
+        self.forwarding = True
+        self.url = None
+        self.thread = None
+        self.cancelled = threading.Event()
+        self.wall_started = None
+        self.began = self.ended = None
+        #: Connections to Redis the servers opened through the proxy before the outage,
+        #: those it held unanswered in a black hole, and those opened after the outage.
+        self.before = self.held = self.after = 0
+        self.error = None
+
+    def __enter__(self):
+        self.proxy.start()
+        _, self.url = proxied(self.cache_url, self.proxy.port)
+        return self
+
+    def __exit__(self, *exc_info):
+        self.cancelled.set()
+        if self.thread is not None:
+            self.thread.join()
+        self.proxy.stop()
+
+    def connections(self):
+        """The connections the proxy took since it last started."""
+        with self.proxy.lock:
+            count = len(self.proxy.sockets)
+        # A forwarded connection is a pair of sockets (client, Redis), a held one one.
+        return count // 2 if self.forwarding else count
+
+    def schedule(self, seconds, started, wall_started):
+        """Stage the outage over the middle third of the `seconds` from `started` (on
+        the monotonic clock; `wall_started` on the wall clock)."""
+        self.wall_started = wall_started
+        self.thread = threading.Thread(target=self.stage, args=(seconds, started), daemon=True)
+        self.thread.start()
+
+    def stage(self, seconds, started):
+        try:
+            if self.cancelled.wait(max(0.0, started + seconds / 3 - time.monotonic())):
+                return
+            self.before = self.connections()
+            self.began = time.time()
+            self.proxy.stop()
+            if self.mode == "blackhole":
+                self.forwarding = False
+                self.proxy.start(forward=False)
+            log(
+                f"  {self.began - self.wall_started:.1f} s: Redis "
+                + ("black-holed" if self.mode == "blackhole" else "stopped")
+                + f" ({self.before} connections to it dropped)"
+            )
+            self.cancelled.wait(max(0.0, started + 2 * seconds / 3 - time.monotonic()))
+            if not self.forwarding:
+                self.held = self.connections()
+            self.proxy.stop()
+            self.forwarding = True
+            self.proxy.start()
+            self.ended = time.time()
+            log(
+                f"  {self.ended - self.wall_started:.1f} s: Redis back"
+                + (f" ({self.held} connections held unanswered dropped)" if self.held else "")
+            )
+        except OSError as error:
+            self.error = error
+
+    def finish(self):
+        """End the outage now if it is still on (the measurement stopped early); count
+        the connections opened since it ended."""
+        self.cancelled.set()
+        if self.thread is not None:
+            self.thread.join()
+            self.thread = None
+        if self.error is not None:
+            raise BenchError(f"The proxy in front of Redis failed: {self.error}")
+        if self.ended is not None:
+            self.after = self.connections()
+
+
+def phase_seconds(low, high):
+    """The whole seconds, as gunicorn's access log stamps them, that lie entirely within
+    [low, high): the second stamped s holds the requests that ended in [s, s + 1)."""
+    return range(math.ceil(low), math.floor(high))
+
+
+def phase_figures(requests, start, began, ended, end):
+    """Requests per second, server time and errors before, during and after the outage
+    (it began at `began` and ended at `ended`, the measurement ran from `start` to
+    `end`; all on the wall clock), from the whole seconds inside each phase; and the
+    requests of the seconds across the switches, which belong to none."""
+    bounds = {"before": (start, began), "during": (began, ended), "after": (ended, end)}
+    result = {}
+    inside = set()
+    for name, (low, high) in bounds.items():
+        seconds = phase_seconds(low, high)
+        inside.update(seconds)
+        chosen = [item for item in requests if int(item.at) in seconds]
+        times = [item.ms for item in chosen]
+        failed = [item for item in chosen if is_error(item.status)]
+        result[name] = {
+            "from_s": round(low - start, 1),
+            "to_s": round(high - start, 1),
+            "seconds_counted": len(seconds),
+            "requests": len(chosen),
+            "requests_per_second": round(len(chosen) / len(seconds), 1) if seconds else 0.0,
+            "p50_ms": round(percentile(times, 50), 1),
+            "p99_ms": round(percentile(times, 99), 1),
+            "max_ms": round(max(times, default=0.0), 1),
+            "errors": len(failed),
+            "error_examples": [f"{item.status} {item.path}" for item in failed[:5]],
+        }
+    switches = sorted({math.floor(moment) for moment in (began, ended)} - inside)
+    chosen = [item for item in requests if int(item.at) in switches]
+    result["switches"] = {
+        # Where each second across a switch begins, in seconds into the measurement.
+        "seconds_from_s": [round(second - start, 1) for second in switches],
+        "requests": len(chosen),
+        "errors": sum(1 for item in chosen if is_error(item.status)),
+    }
+    return result
+
+
 # The run
 
 
@@ -771,6 +940,18 @@ def parse_args(argv):
         help="the cache of the servers, as CACHE_URL (default: redis://127.0.0.1:6379/7)",
     )
     parser.add_argument(
+        "--cache-outage",
+        nargs="?",
+        const=OUTAGES[0],
+        choices=OUTAGES,
+        metavar="HOW",
+        help="take Redis away for the middle third of the measurement, through a TCP proxy"
+        " between the servers and --cache-url (a redis:// address): 'refuse' (the default)"
+        " drops the connections and refuses new ones, as a stopped Redis; 'blackhole'"
+        " accepts new ones and never answers. The figures are also given before, during"
+        " and after it",
+    )
+    parser.add_argument(
         "--json",
         metavar="PATH",
         help=f"where to write the report (default: {WORKDIR / 'load' / 'results.json'})",
@@ -802,6 +983,14 @@ def parse_args(argv):
         parser.error("--duration must be at least 9 seconds: memory is compared over thirds")
     if not 0 < args.interval <= args.duration / 6:
         parser.error("--interval must be positive and at most a sixth of --duration")
+    if args.cache_outage:
+        try:
+            proxied(args.cache_url, 0)
+        except ValueError:
+            parser.error(
+                "--cache-outage needs a redis:// --cache-url (host and port): the servers"
+                " reach it through a TCP proxy"
+            )
     args.threads = max(1, min(args.connections, os.cpu_count() or 1))
     #: The first and last minute, or the first and last third of a shorter run.
     args.window = min(60.0, args.duration / 3)
@@ -897,9 +1086,15 @@ def run(args):
         f"{args.connections} connections, {args.workers} workers, {args.threads} wrk threads"
         f" ({os.cpu_count()} CPUs); the mix (and addresses of each kind): {mix}"
     )
+    outage = CacheOutage(args.cache_url, args.cache_outage) if args.cache_outage else None
     with (
         tempfile.TemporaryDirectory(prefix="newsroom-load-") as workdir,
-        Server(server_env, probe="/robots.txt", logdir=logdir) as server,
+        outage or contextlib.nullcontext(),
+        Server(
+            {**server_env, "CACHE_URL": outage.url} if outage else server_env,
+            probe="/robots.txt",
+            logdir=logdir,
+        ) as server,
     ):
         sampler = Sampler(server.process.pid, args.interval)
         sampler.start()
@@ -908,15 +1103,30 @@ def run(args):
         if args.warmup:
             log(f"Warming up for {args.warmup} s (the same mix, not measured)...")
             warm = run_wrk(server.port, args, Path(workdir), paths, args.warmup, SEED + 1)
-        log(f"Measuring for {args.duration} s...")
-        load_started = time.monotonic() - sampler.started
+        if outage:
+            third = args.duration / 3
+            log(
+                f"Measuring for {args.duration} s, the servers reaching Redis"
+                f" ({outage.upstream[0]}:{outage.upstream[1]}) through a proxy at"
+                f" 127.0.0.1:{outage.proxy.port}, which "
+                + ("black-holes" if args.cache_outage == "blackhole" else "refuses")
+                + f" it from {third:.1f} s to {2 * third:.1f} s..."
+            )
+        else:
+            log(f"Measuring for {args.duration} s...")
+        measure_started = time.monotonic()
+        load_started = measure_started - sampler.started
         wall_started = time.time()
+        if outage:
+            outage.schedule(args.duration, measure_started, wall_started)
         try:
             stats = run_wrk(server.port, args, Path(workdir), paths, args.duration, SEED)
         finally:
             load_ended = time.monotonic() - sampler.started
             wall_ended = time.time()
             sampler.stop()
+            if outage:
+                outage.finish()
         # The requests wrk left queued are answered, then gunicorn stops gracefully: a
         # worker stopped in the middle of one would log an error.
         server.settled()
@@ -930,6 +1140,23 @@ def run(args):
     requests = [item for item in read_access_log(log_paths, paths) if item.at >= int(wall_started)]
     kinds = by_kind(requests)
     throughput = windows(requests, wall_started, wall_ended, args.window)
+    cache_outage = None
+    if outage:
+        if outage.began is None or outage.ended is None:
+            raise BenchError("The measurement ended before the cache outage did.")
+        cache_outage = {
+            "mode": args.cache_outage,
+            "upstream": f"{outage.upstream[0]}:{outage.upstream[1]}",
+            "proxy": f"127.0.0.1:{outage.proxy.port}",
+            "began_s": round(outage.began - wall_started, 1),
+            "ended_s": round(outage.ended - wall_started, 1),
+            "began_at": datetime.fromtimestamp(outage.began).astimezone().isoformat(),
+            "ended_at": datetime.fromtimestamp(outage.ended).astimezone().isoformat(),
+            "connections_dropped": outage.before,
+            "connections_held": outage.held,
+            "connections_after": outage.after,
+            "phases": phase_figures(requests, wall_started, outage.began, outage.ended, wall_ended),
+        }
 
     statuses, socket_errors, errors = count_errors(stats)
     warmup = None
@@ -973,6 +1200,7 @@ def run(args):
             "memory_interval_s": args.interval,
             "memory_window_s": args.window,
             "cache_url": web.redacted(args.cache_url),
+            "cache_outage": args.cache_outage,
             "gunicorn_cmd_args": GUNICORN_ARGS,
             "mix_percent": MIX,
             "addresses": {kind: len(items) for kind, items in paths.items()},
@@ -995,6 +1223,7 @@ def run(args):
         "sent_by_kind": stats["sent"],
         "by_kind": kinds,
         "server_windows": throughput,
+        "cache_outage": cache_outage,
         "slowest": slowest(requests),
         "memory": asdict(memory),
         "memory_samples": [
@@ -1085,6 +1314,8 @@ def print_report(report, args):
         f"   {verdict('workers_started_during_run')}"
     )
     print(f"  gunicorn log {len(report['problems'])} errors   {verdict('server_log_errors')}")
+    if report["cache_outage"]:
+        print_outage(report["cache_outage"], meta["duration_s"])
     print("\nBy kind (gunicorn's access log: time in the server, queueing excluded):")
     header = ("kind", "share", "requests", "p50 ms", "p99 ms", "max ms", "errors")
     lines = [header]
@@ -1100,21 +1331,80 @@ def print_report(report, args):
                 str(row["errors"]),
             )
         )
-    widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
-    for line in lines:
-        print(
-            "  "
-            + "  ".join(
-                cell.ljust(width) if i == 0 else cell.rjust(width)
-                for i, (cell, width) in enumerate(zip(line, widths, strict=True))
-            )
-        )
+    print_table(lines)
     for row in report["by_kind"].values():
         for example in row["error_examples"]:
             print(f"  error: {example}")
     print("\nSlowest requests:")
     for item in report["slowest"]:
         print(f"  {item['ms']:>8.1f} ms  {item['status']}  {item['kind']:<8} {item['path']}")
+
+
+def print_outage(outage, duration):
+    phases, switches = outage["phases"], outage["phases"]["switches"]
+    how = (
+        "black-holed (connections accepted, never answered)"
+        if outage["mode"] == "blackhole"
+        else "stopped (connections dropped, new ones refused)"
+    )
+    print(
+        f"\nCache outage: Redis {how} from {outage['began_s']:.1f} s to"
+        f" {outage['ended_s']:.1f} s of {duration} s ({outage['began_at']} to"
+        f" {outage['ended_at']}), through a proxy at {outage['proxy']} in front of"
+        f" {outage['upstream']}"
+    )
+    print(
+        f"  connections to Redis: {outage['connections_dropped']} dropped at the start"
+        + (
+            f", {outage['connections_held']} held unanswered"
+            if outage["mode"] == "blackhole"
+            else ""
+        )
+        + f", {outage['connections_after']} opened after the end"
+    )
+    print("  gunicorn's access log, the whole seconds inside each phase:")
+    header = ("phase", "from s", "to s", "seconds", "requests", "req/s", "p50 ms", "p99 ms")
+    header += ("max ms", "errors")
+    lines = [header]
+    for name in PHASES:
+        row = phases[name]
+        lines.append(
+            (
+                name,
+                f"{row['from_s']:.1f}",
+                f"{row['to_s']:.1f}",
+                str(row["seconds_counted"]),
+                str(row["requests"]),
+                f"{row['requests_per_second']:.1f}",
+                f"{row['p50_ms']:.1f}",
+                f"{row['p99_ms']:.1f}",
+                f"{row['max_ms']:.1f}",
+                str(row["errors"]),
+            )
+        )
+    print_table(lines, indent=4)
+    if switches["seconds_from_s"]:
+        print(
+            "    the seconds across the switches (from "
+            + ", ".join(f"{second:.1f} s" for second in switches["seconds_from_s"])
+            + f"): {switches['requests']} requests, {switches['errors']} errors"
+        )
+    for name in PHASES:
+        for example in phases[name]["error_examples"]:
+            print(f"    error {name}: {example}")
+
+
+def print_table(lines, indent=2):
+    """Print rows of cells in columns: the first left-aligned, the others right-aligned."""
+    widths = [max(len(line[i]) for line in lines) for i in range(len(lines[0]))]
+    for line in lines:
+        print(
+            " " * indent
+            + "  ".join(
+                cell.ljust(width) if i == 0 else cell.rjust(width)
+                for i, (cell, width) in enumerate(zip(line, widths, strict=True))
+            )
+        )
 
 
 if __name__ == "__main__":

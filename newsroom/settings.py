@@ -22,6 +22,14 @@ def env_bool(name, default):
     return value.strip().lower() in {"1", "true", "yes", "on"}
 
 
+def env_float(name, default):
+    value = os.environ.get(name, "")
+    try:
+        return float(value) if value.strip() else float(default)
+    except ValueError:
+        raise ImproperlyConfigured(f"{name} must be a number of seconds, not {value!r}.") from None
+
+
 def env_list(name, default=()):
     value = os.environ.get(name)
     if value is None:
@@ -167,9 +175,18 @@ def cache_from_url(url):
     scheme = url.split(":", 1)[0]
     if scheme in {"redis", "rediss", "unix"}:
         return {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's Redis cache, made to degrade (newsroom/cache.py): with Redis away
+            # the site answers as without a cache, after at most one short timeout per
+            # worker every NEWSROOM_CACHE_RETRY_SECONDS.
+            "BACKEND": "newsroom.cache.ResilientRedisCache",
             "LOCATION": url,
             "KEY_PREFIX": "newsroom",
+            "OPTIONS": {
+                "socket_connect_timeout": env_float("NEWSROOM_CACHE_CONNECT_TIMEOUT", 0.25),
+                "socket_timeout": env_float("NEWSROOM_CACHE_TIMEOUT", 0.25),
+                "failure_threshold": int(os.environ.get("NEWSROOM_CACHE_FAILURES", "3")),
+                "retry_seconds": env_float("NEWSROOM_CACHE_RETRY_SECONDS", 10),
+            },
         }
     if scheme == "locmem":
         return {
@@ -228,6 +245,13 @@ STORAGES = {
         else "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+
+#: Small uploads are read in memory, larger ones into a temporary file; an upload the
+#: disk has no room for is refused with a message, not a 500 (articles/uploads.py).
+FILE_UPLOAD_HANDLERS = [
+    "django.core.files.uploadhandler.MemoryFileUploadHandler",
+    "articles.uploads.TemporaryFileUploadHandler",
+]
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 

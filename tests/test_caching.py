@@ -183,8 +183,8 @@ class TestCacheSettings:
     @pytest.mark.parametrize(
         ("url", "backend"),
         [
-            ("redis://127.0.0.1:6379/1", "django.core.cache.backends.redis.RedisCache"),
-            ("rediss://cache.example.org:6380/0", "django.core.cache.backends.redis.RedisCache"),
+            ("redis://127.0.0.1:6379/1", "newsroom.cache.ResilientRedisCache"),
+            ("rediss://cache.example.org:6380/0", "newsroom.cache.ResilientRedisCache"),
             ("locmem://", "django.core.cache.backends.locmem.LocMemCache"),
             ("dummy://", "django.core.cache.backends.dummy.DummyCache"),
         ],

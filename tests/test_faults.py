@@ -20,7 +20,6 @@ import socket
 import sqlite3
 import subprocess
 import sys
-import threading
 import time
 from pathlib import Path
 from urllib.parse import quote
@@ -35,6 +34,7 @@ from articles import caching
 from articles.importers import Importer
 from articles.middleware import RETRY_AFTER, unavailable
 from articles.models import Article, Outlet, Status
+from bench.tcpproxy import Proxy
 from tests.factories import ArticleFactory, UserFactory
 from tests.test_admin import admin_url, changeform_data
 
@@ -54,13 +54,14 @@ def refuse(execute, sql, params, many, context):
     raise OperationalError("connection to server at 127.0.0.1, port 5432 failed: refused")
 
 
-def assert_unavailable(response, language):
+def assert_unavailable(response, language, messages=UNAVAILABLE):
+    """A 503 page in `language`, with `messages[language]`, never stored."""
     assert response.status_code == 503
     assert response["Retry-After"] == str(RETRY_AFTER)
     assert "no-store" in response["Cache-Control"]
     text = response.content.decode()
     assert f'<html lang="{language}">' in text
-    assert UNAVAILABLE[language] in text
+    assert messages[language] in text
 
 
 # 1. In process: every query refused -------------------------------------------------------
@@ -160,70 +161,6 @@ def test_only_an_unreachable_database_is_a_503(reader, error, cause, status):
 # 2. Under gunicorn, with PostgreSQL behind a proxy that goes away ------------------------
 
 
-class Proxy:
-    """A TCP proxy in front of PostgreSQL, on one port: stopped, it drops every
-    connection and refuses new ones; as a black hole, it accepts and never answers."""
-
-    def __init__(self, upstream):
-        self.upstream = upstream
-        self.port = 0
-        self.listener = None
-        self.sockets = set()
-        self.lock = threading.Lock()
-
-    def start(self, forward=True):
-        listener = socket.socket()
-        listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
-        listener.bind(("127.0.0.1", self.port))
-        listener.listen()
-        listener.settimeout(0.1)
-        self.port, self.listener = listener.getsockname()[1], listener
-        self.acceptor = threading.Thread(target=self.accept, args=(listener, forward))
-        self.acceptor.start()
-
-    def accept(self, listener, forward):
-        while self.listener is listener:
-            try:
-                client, _ = listener.accept()
-            except TimeoutError:
-                continue
-            except OSError:
-                return
-            pair = [client]
-            if forward:
-                try:
-                    pair.append(socket.create_connection(self.upstream))
-                except OSError:
-                    client.close()
-                    continue
-            with self.lock:
-                self.sockets.update(pair)
-            if forward:
-                for source, target in (pair, pair[::-1]):
-                    threading.Thread(target=self.pipe, args=(source, target), daemon=True).start()
-
-    @staticmethod
-    def pipe(source, target):
-        with contextlib.suppress(OSError):
-            while data := source.recv(65536):
-                target.sendall(data)
-        with contextlib.suppress(OSError):
-            target.shutdown(socket.SHUT_WR)
-
-    def stop(self):
-        listener, self.listener = self.listener, None
-        with contextlib.suppress(OSError):
-            listener.shutdown(socket.SHUT_RDWR)
-        listener.close()
-        self.acceptor.join()  # the port is free once it no longer waits on it
-        with self.lock:
-            for sock in self.sockets:
-                with contextlib.suppress(OSError):
-                    sock.shutdown(socket.SHUT_RDWR)
-                sock.close()
-            self.sockets.clear()
-
-
 def database_url(settings_dict, host=None, port=None, **options):
     credentials = quote(settings_dict["USER"] or "", safe="")
     if settings_dict["PASSWORD"]:
@@ -249,8 +186,9 @@ STORAGES = {
 
 
 @contextlib.contextmanager
-def gunicorn(tmp_path, database, secret_key, workers=2):
-    """The site under gunicorn as `make serve` starts it, in production mode; its port."""
+def gunicorn(tmp_path, database, secret_key, workers=2, cache_url="dummy://", **environ):
+    """The site under gunicorn as `make serve` starts it, in production mode; its port.
+    By default every page asks the database; none comes from a cache."""
     (tmp_path / "fault_settings.py").write_text(SITE_SETTINGS)
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
@@ -260,7 +198,7 @@ def gunicorn(tmp_path, database, secret_key, workers=2):
         "DJANGO_SETTINGS_MODULE": "fault_settings",
         "PYTHONPATH": os.pathsep.join([str(tmp_path), str(ROOT)]),
         "DATABASE_URL": database,
-        "CACHE_URL": "dummy://",  # every page asks the database; none comes from a cache
+        "CACHE_URL": cache_url,
         "DJANGO_DEBUG": "0",
         "DJANGO_SECRET_KEY": secret_key,
         "DJANGO_SECURE_SSL_REDIRECT": "0",
@@ -268,6 +206,7 @@ def gunicorn(tmp_path, database, secret_key, workers=2):
         "NEWSROOM_BIND": f"127.0.0.1:{port}",
         "WEB_CONCURRENCY": str(workers),
         "NEWSROOM_ACCESS_LOG": "",
+        **environ,
     }
     log = tmp_path / "gunicorn.log"
     with open(log, "w") as output:
@@ -657,7 +596,8 @@ def test_a_batch_rolled_back_after_creating_outlets_is_written_again_with_them(s
 @pytest.mark.django_db
 def test_the_health_check_answers_ok_then_503_while_the_database_is_away(reader):
     response = reader.get("/health/")
-    assert (response.status_code, response.content) == (200, b"ok\n")
+    assert response.status_code == 200
+    assert response.content.startswith(b"ok\ndatabase: ok\n")
     assert "no-cache" in response["Cache-Control"]
 
     with connection.execute_wrapper(refuse):

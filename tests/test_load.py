@@ -3,6 +3,8 @@ log, how it compares memory. The load itself runs in CI (`bench/load --quick`)."
 
 import importlib.util
 import sys
+import threading
+import time
 from pathlib import Path
 
 import pytest
@@ -117,3 +119,178 @@ def test_server_problems_name_each_exception_once(load, tmp_path):
         "[2026-01-05 10:00:03 +0000] [10] [CRITICAL] WORKER TIMEOUT (pid:11)",
         "NameError: name 'Value' is not defined (2 times, e.g. Internal Server Error: /en/search/)",
     ]
+
+
+def test_the_cache_outage_is_off_unless_asked(load):
+    assert load.parse_args(["--quick"]).cache_outage is None
+
+
+@pytest.mark.parametrize(
+    ("argv", "mode"),
+    [
+        (["--cache-outage"], "refuse"),
+        (["--cache-outage", "--quick"], "refuse"),
+        (["--quick", "--cache-outage"], "refuse"),
+        (["--cache-outage=refuse"], "refuse"),
+        (["--cache-outage=blackhole"], "blackhole"),
+        (["--cache-outage", "blackhole", "--quick"], "blackhole"),
+    ],
+)
+def test_the_cache_outage_refuses_unless_told_to_black_hole(load, argv, mode):
+    args = load.parse_args(argv)
+
+    assert args.cache_outage == mode
+    assert args.cache_url == "redis://127.0.0.1:6379/7"
+
+
+@pytest.mark.parametrize(
+    ("argv", "message"),
+    [
+        (["--cache-outage=pause"], "invalid choice: 'pause'"),
+        (["--cache-outage", "--cache-url", "locmem://"], "needs a redis:// --cache-url"),
+        (["--cache-outage", "--cache-url", "unix:///run/redis.sock"], "needs a redis://"),
+        (["--cache-outage", "--cache-url", "rediss://cache.internal:6380/0"], "needs a redis://"),
+    ],
+)
+def test_the_cache_outage_needs_a_redis_address(load, capsys, argv, message):
+    with pytest.raises(SystemExit) as exit_:
+        load.parse_args(argv)
+
+    assert exit_.value.code == 2
+    assert message in capsys.readouterr().err
+
+
+def test_locmem_is_still_fine_without_an_outage(load):
+    assert load.parse_args(["--cache-url", "locmem://"]).cache_outage is None
+
+
+@pytest.mark.parametrize(
+    ("url", "upstream", "through"),
+    [
+        (
+            "redis://127.0.0.1:6379/7",
+            ("127.0.0.1", 6379),
+            "redis://127.0.0.1:4242/7",
+        ),
+        (
+            "redis://cache.internal/2",
+            ("cache.internal", 6379),
+            "redis://127.0.0.1:4242/2",
+        ),
+        (
+            "redis://app:s3cret@10.0.0.5:6380/1?socket_timeout=0.5",
+            ("10.0.0.5", 6380),
+            "redis://app:s3cret@127.0.0.1:4242/1?socket_timeout=0.5",
+        ),
+        ("redis://[::1]:6390", ("::1", 6390), "redis://127.0.0.1:4242"),
+    ],
+)
+def test_the_servers_reach_redis_through_the_proxy(load, url, upstream, through):
+    assert load.proxied(url, 4242) == (upstream, through)
+
+
+def logged(load, at, status=200, ms=10.0):
+    return load.Logged(kind="article", status=status, ms=ms, path="/en/articles/a/", at=at)
+
+
+def test_phases_count_the_whole_seconds_inside_them(load):
+    assert list(load.phase_seconds(100.4, 110.5)) == list(range(101, 110))
+    assert list(load.phase_seconds(110.0, 120.0)) == list(range(110, 120))
+    assert list(load.phase_seconds(110.5, 110.9)) == []
+
+
+def test_the_figures_are_split_before_during_and_after_the_outage(load):
+    # The measurement from 100.4 to 130.2; Redis away from 110.5 to 120.6.
+    requests = [logged(load, 100, ms=1.0)]  # the second the measurement began in
+    requests += [logged(load, second, ms=2.0) for second in range(101, 110) for _ in range(10)]
+    requests += [logged(load, 110, status=500, ms=900.0)]  # across the first switch
+    requests += [logged(load, 111, status=500, ms=50.0)]
+    requests += [logged(load, second, ms=40.0) for second in range(111, 120) for _ in range(4)]
+    requests += [logged(load, 120, ms=30.0) for _ in range(3)]  # across the second switch
+    requests += [logged(load, second, ms=3.0) for second in range(121, 130) for _ in range(8)]
+    requests += [logged(load, 130, ms=3.0)]  # the last, partial second
+
+    phases = load.phase_figures(requests, start=100.4, began=110.5, ended=120.6, end=130.2)
+
+    before, during, after = (phases[name] for name in load.PHASES)
+    assert (before["from_s"], before["to_s"], before["seconds_counted"]) == (0.0, 10.1, 9)
+    assert (during["from_s"], during["to_s"], during["seconds_counted"]) == (10.1, 20.2, 9)
+    assert (after["from_s"], after["to_s"], after["seconds_counted"]) == (20.2, 29.8, 9)
+    assert (before["requests"], before["requests_per_second"]) == (90, 10.0)
+    assert (during["requests"], during["requests_per_second"]) == (37, 4.1)
+    assert (after["requests"], after["requests_per_second"]) == (72, 8.0)
+    assert (before["p50_ms"], during["p50_ms"], after["p50_ms"]) == (2.0, 40.0, 3.0)
+    assert (during["p99_ms"], during["max_ms"]) == (50.0, 50.0)
+    assert (before["errors"], during["errors"], after["errors"]) == (0, 1, 0)
+    assert during["error_examples"] == ["500 /en/articles/a/"]
+    assert phases["switches"] == {"seconds_from_s": [9.6, 19.6], "requests": 4, "errors": 1}
+
+
+def test_a_switch_on_the_second_leaves_no_second_out(load):
+    requests = [logged(load, second) for second in range(100, 130)]
+
+    phases = load.phase_figures(requests, start=100.0, began=110.0, ended=120.0, end=130.0)
+
+    assert [phases[name]["requests"] for name in load.PHASES] == [10, 10, 10]
+    assert phases["switches"] == {"seconds_from_s": [], "requests": 0, "errors": 0}
+
+
+class FakeProxy:
+    """Notes what the outage does to the proxy, in order."""
+
+    def __init__(self, upstream):
+        self.upstream = upstream
+        self.port = 4242
+        self.calls = []
+        self.lock = threading.Lock()
+        self.sockets = {object() for _ in range(6)}  # three forwarded connections
+        self.listener = None
+
+    def start(self, forward=True):
+        self.calls.append(("start", forward))
+
+    def stop(self):
+        self.calls.append(("stop",))
+        self.sockets = set()
+
+
+@pytest.mark.parametrize(
+    ("mode", "calls"),
+    [
+        ("refuse", [("start", True), ("stop",), ("stop",), ("start", True), ("stop",)]),
+        (
+            "blackhole",
+            [("start", True), ("stop",), ("start", False), ("stop",), ("start", True), ("stop",)],
+        ),
+    ],
+)
+def test_the_outage_takes_the_middle_third(load, monkeypatch, mode, calls):
+    monkeypatch.setattr(load, "Proxy", FakeProxy)
+    monkeypatch.setattr(load, "log", lambda message: None)
+
+    with load.CacheOutage("redis://127.0.0.1:6379/7", mode) as outage:
+        assert outage.url == "redis://127.0.0.1:4242/7"
+        started, wall_started = time.monotonic(), time.time()
+        outage.schedule(0.6, started, wall_started)
+        time.sleep(0.6)  # the measurement
+        outage.finish()
+        ended = time.time()
+
+    assert outage.proxy.calls == calls
+    assert outage.before == 3
+    # From a third to two thirds of the 0.6 s, give or take the threads' scheduling.
+    assert 0.19 <= outage.began - wall_started < outage.ended - wall_started
+    assert 0.39 <= outage.ended - wall_started <= ended - wall_started
+
+
+def test_an_outage_cut_short_brings_redis_back(load, monkeypatch):
+    monkeypatch.setattr(load, "Proxy", FakeProxy)
+    monkeypatch.setattr(load, "log", lambda message: None)
+
+    with load.CacheOutage("redis://127.0.0.1:6379/7", "refuse") as outage:
+        outage.schedule(30, time.monotonic(), time.time())
+        time.sleep(0.05)
+        outage.finish()  # the measurement stopped before the outage began
+
+    assert outage.proxy.calls == [("start", True), ("stop",)]
+    assert outage.began is None

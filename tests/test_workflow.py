@@ -553,12 +553,15 @@ def visible(item):
 
 
 @pytest.mark.parametrize("model", MODELS)
-def test_an_item_published_for_tomorrow_appears_tomorrow(db, model):
+def test_an_item_published_for_tomorrow_appears_tomorrow(
+    db, model, django_capture_on_commit_callbacks
+):
     with time_machine.travel(NOW, tick=False) as clock:
         client, _ = login("reviewer")
-        item = MODELS[model](status=Status.REVIEW, title="Embargoed", published_at=TOMORROW)
-
-        follow(client, post_on_change_form(client, item, "publish"))
+        # The step commits, recording when the item goes live (`articles.caching`).
+        with django_capture_on_commit_callbacks(execute=True):
+            item = MODELS[model](status=Status.REVIEW, title="Embargoed", published_at=TOMORROW)
+            follow(client, post_on_change_form(client, item, "publish"))
 
         item.refresh_from_db()
         assert (item.status, item.published_at) == (Status.PUBLISHED, TOMORROW)
