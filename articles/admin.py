@@ -6,7 +6,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import connections, transaction
-from django.db.models import Count
+from django.db.models import Count, Q
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
@@ -40,6 +40,7 @@ from .models import (
     Topic,
     Translation,
     WorkflowEvent,
+    language_name,
 )
 from .templatetags.newsroom import line_diff
 
@@ -438,6 +439,10 @@ def readable(data):
 
 
 def accepted_message(proposal, result):
+    if isinstance(proposal, NameProposal) and proposal.kind == NameProposal.Kind.OUTLET:
+        return _("“%(name)s” is now the outlet of this article.") % {"name": result}
+    if isinstance(proposal, NameProposal) and proposal.kind == NameProposal.Kind.AGENCY:
+        return _("“%(name)s” is now the source agency of this article.") % {"name": result}
     if isinstance(proposal, NameProposal):
         return _("“%(name)s” is now in the database and linked to this article.") % {"name": result}
     if isinstance(result, Translation):
@@ -528,13 +533,16 @@ class NameProposalInline(ProposalInline):
         "other changes on this page)"
     )
 
+    LABELS = {
+        NameProposal.Kind.PERSON: _("Add as person"),
+        NameProposal.Kind.ORGANIZATION: _("Add as organization"),
+        NameProposal.Kind.OUTLET: _("Confirm as the outlet"),
+        NameProposal.Kind.AGENCY: _("Confirm as the source agency"),
+    }
+
     @admin.display(description=_("confirm"))
     def buttons(self, proposal):
-        label = (
-            _("Add as person")
-            if proposal.kind == NameProposal.Kind.PERSON
-            else _("Add as organization")
-        )
+        label = self.LABELS[proposal.kind]
         return proposal_buttons(
             proposal, "name_proposal", [("accept", label), ("dismiss", _("Dismiss"))]
         )
@@ -557,8 +565,8 @@ class RelationProposalInline(ProposalInline):
             reverse("admin:articles_article_change", args=[candidate.pk]),
             candidate.title,
             candidate.get_language_display(),
-            candidate.outlet,
-            candidate.published_at.date(),
+            candidate.outlet or "—",
+            candidate.published_at.date() if candidate.published_at else "—",
         )
 
     @admin.display(description=_("link"))
@@ -595,6 +603,46 @@ class TranslationStateFilter(admin.SimpleListFilter):
         return queryset
 
 
+class ToCompleteFilter(admin.SimpleListFilter):
+    """Imported articles that lack what publishing needs: the importer leaves a date,
+    an outlet or a language empty rather than guess it."""
+
+    title = _("to complete")
+    parameter_name = "missing"
+    MISSING = {
+        "date": Q(published_at__isnull=True),
+        "outlet": Q(outlet__isnull=True),
+        "language": Q(language=""),
+    }
+
+    def lookups(self, request, model_admin):
+        return [
+            ("date", _("No publication date")),
+            ("outlet", _("No outlet")),
+            ("language", _("No language")),
+        ]
+
+    def queryset(self, request, queryset):
+        condition = self.MISSING.get(self.value())
+        return queryset if condition is None else queryset.filter(condition)
+
+
+class LanguageInUseFilter(admin.AllValuesFieldListFilter):
+    """The languages articles are written in, by name, rather than every content
+    language."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.lookup_choices = [code for code in self.lookup_choices if code]
+
+    def choices(self, changelist):
+        codes = set(self.lookup_choices)
+        for choice in super().choices(changelist):
+            if choice["display"] in codes:
+                choice = {**choice, "display": language_name(choice["display"])}
+            yield choice
+
+
 class TranslateForm(forms.Form):
     language = forms.ChoiceField(label=_("Translate into"), choices=LANGUAGES)
 
@@ -612,7 +660,8 @@ class ArticleAdmin(ArchiveAdminMixin, WorkflowAdminMixin, RevisionAdmin):
     ]
     list_filter = [
         "status",
-        "language",
+        ToCompleteFilter,
+        ("language", LanguageInUseFilter),
         TranslationStateFilter,
         "outlet",
         "title_is_provisional",
@@ -871,7 +920,10 @@ class ArticleAdmin(ArchiveAdminMixin, WorkflowAdminMixin, RevisionAdmin):
 
     def name_proposal_view(self, request, object_id, proposal_id, action):
         proposal = get_object_or_404(NameProposal, pk=proposal_id, article_id=object_id)
-        model = "person" if proposal.kind == NameProposal.Kind.PERSON else "organization"
+        model = {
+            NameProposal.Kind.PERSON: "person",
+            NameProposal.Kind.ORGANIZATION: "organization",
+        }.get(proposal.kind, "outlet")
         return self.act_on_proposal(
             request,
             object_id,

@@ -4,8 +4,33 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
+from . import caching
 from .models import LANGUAGES, Article, Coverage, Meeting, Organization, Outlet, Person, Topic
 from .search import MAX_QUERY_LENGTH
+
+
+class LanguagesInUseSelect(forms.Select):
+    """A menu of the languages readers can find reports in; the filter itself accepts
+    every content language (the API documents them all)."""
+
+    def get_context(self, name, value, attrs):
+        in_use = languages_in_use()
+        self.choices = [choice for choice in self.choices if not choice[0] or choice[0] in in_use]
+        return super().get_context(name, value, attrs)
+
+
+#: The languages of published reports, by content version: read again after a change.
+in_use_by_version = {}
+
+
+def languages_in_use():
+    """The codes of the languages published reports are written in."""
+    version = caching.content_version() if caching.enabled() else None
+    if version not in in_use_by_version or version is None:
+        codes = Article.objects.published().order_by().values_list("language", flat=True)
+        in_use_by_version.clear()
+        in_use_by_version[version] = set(codes.distinct())
+    return in_use_by_version[version]
 
 
 class ArticleFilter(django_filters.FilterSet):
@@ -20,7 +45,10 @@ class ArticleFilter(django_filters.FilterSet):
     )
 
     language = django_filters.ChoiceFilter(
-        choices=LANGUAGES, label=_("Language"), empty_label=_("Any language")
+        choices=LANGUAGES,
+        label=_("Language"),
+        empty_label=_("Any language"),
+        widget=LanguagesInUseSelect,
     )
     outlet = django_filters.ModelChoiceFilter(
         queryset=Outlet.objects.order_by("name"),

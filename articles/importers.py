@@ -14,7 +14,6 @@ import multiprocessing
 import pickle
 import re
 from dataclasses import dataclass, field
-from functools import cache
 
 from anyascii import anyascii
 from django.db import transaction
@@ -24,23 +23,28 @@ from django.utils.translation import gettext
 from simple_history.utils import bulk_create_with_history
 
 from . import workers
-from .extraction import extract, extract_html, fold
+from .dates import languages_for
+from .extraction import event_date_in, extract, extract_html, fold
+from .languages import detect_language
 from .matching import (
     SAME_EVENT_DAYS,
     Catalog,
     Report,
+    facts_in,
     outlet_key,
+    person_key,
     propose_organizations,
     propose_people,
+    proposed_person_key,
     relation_to,
 )
 from .models import (
-    LANGUAGES,
     Article,
     NameProposal,
     Outlet,
     RelationProposal,
     Status,
+    language_name,
     unique_slug,
     unique_slugs,
 )
@@ -54,6 +58,9 @@ MAX_CHARACTERS = 200_000
 #: The most related reports proposed for one report, the best first.
 MAX_RELATED = 20
 HTML_SUFFIXES = (".html", ".htm")
+#: The year a day and month without one are placed in while searching related reports:
+#: a leap year, so that 29 February exists.
+LEAP_YEAR = 2000
 #: The PostgreSQL advisory lock imports hold, in turn, while they write (any number, the
 #: same in every process).
 IMPORT_LOCK = 0x4E657773
@@ -62,20 +69,6 @@ REPORT_SUFFIXES = (".txt", *HTML_SUFFIXES)
 
 class ReportError(Exception):
     """A report that cannot be imported; the message says why."""
-
-
-@cache
-def language_detector():
-    from lingua import IsoCode639_1, LanguageDetectorBuilder
-
-    codes = [getattr(IsoCode639_1, code.upper()) for code, _ in LANGUAGES]
-    return LanguageDetectorBuilder.from_iso_codes_639_1(*codes).with_low_accuracy_mode().build()
-
-
-def detect_language(text):
-    """The ISO 639-1 code of the text's language, detected offline, or None."""
-    language = language_detector().detect_language_of(text[:400])
-    return language.iso_code_639_1.name.lower() if language else None
 
 
 #: Encodings a scraped report in the desk's languages may come in when it is not UTF-8:
@@ -186,6 +179,7 @@ class ImportResult:
     title_is_provisional: bool = False
     language: str | None = None
     outlet: str | None = None
+    outlet_known: bool = False
     agency: str | None = None
     published: dt.date | None = None
     dateline: str | None = None
@@ -207,6 +201,7 @@ class ImportResult:
             "title": self.title,
             "language": self.language,
             "outlet": self.outlet,
+            "outlet_to_confirm": bool(self.outlet) and not self.outlet_known,
             "agency": self.agency,
             "published": self.published.isoformat() if self.published else None,
             "dateline": self.dateline,
@@ -251,14 +246,11 @@ class Importer:
 
     batch_size = 100
 
-    def __init__(
-        self, *, dry_run=False, status=Status.DRAFT, outlet=None, today=None, write_only=None
-    ):
+    def __init__(self, *, dry_run=False, status=Status.DRAFT, outlet=None, write_only=None):
         self.dry_run = dry_run
         self.write_only = write_only
         self.status = status
         self.forced_outlet = outlet
-        self.today = today or timezone.localdate()
         self.catalog = Catalog()
         self.run = []
         self.fingerprints = set()
@@ -319,7 +311,7 @@ class Importer:
 
     def read(self, text, is_html, prepared):
         result = prepared.result
-        extraction = (extract_html if is_html else extract)(text, reference_date=self.today)
+        extraction = (extract_html if is_html else extract)(text)
         if not extraction.body:
             raise ReportError(gettext("no report text found"))
         too_long(extraction.body)
@@ -330,14 +322,25 @@ class Importer:
         result.dateline = extraction.dateline
         result.byline = extraction.byline
         result.source_url = extraction.source_url
-        result.language = detect_language(extraction.body)
-        if result.language is None:
-            raise ReportError(gettext("the language of the report could not be recognised"))
+        detection = detect_language(extraction.body)
+        result.language = detection.language or ""
+        if detection.uncertain:
+            result.warnings.append(
+                gettext("the language could not be told for sure%(candidates)s: choose it")
+                % {"candidates": guesses(detection.candidates)}
+            )
         prepared.outlet, prepared.agency = self.outlets(extraction)
         result.outlet = name_of(prepared.outlet)
         result.agency = name_of(prepared.agency)
-        if not result.outlet:  # none, or a name with nothing to write in Latin letters
-            raise ReportError(gettext("no outlet recognised in the report: name it with --outlet"))
+        if self.forced_outlet and not result.outlet:
+            raise ReportError(gettext("the outlet named has nothing to write: name it again"))
+        result.outlet_known = isinstance(prepared.outlet, Outlet) or bool(self.forced_outlet)
+        if not result.outlet:
+            result.warnings.append(gettext("no outlet recognised in the report: choose it"))
+        elif not result.outlet_known:
+            result.warnings.append(
+                gettext("the outlet “%(outlet)s” is new: confirm it") % {"outlet": result.outlet}
+            )
         people = self.catalog.people(extraction.body)
         organizations = self.catalog.organizations_in(extraction.body)
         known_spans = [span for found in people + organizations for span in found.spans]
@@ -352,8 +355,9 @@ class Importer:
             reference=result.path,
             language=result.language,
             date=extraction.published,
-            people=frozenset(found.record.pk for found in people),
+            people=frozenset(person_key(found) for found in result.people),
             paragraphs=extraction.paragraphs,
+            facts=facts_in(extraction.body),
         )
         extraction.fingerprint  # noqa: B018 - computed here, in the worker
 
@@ -413,28 +417,54 @@ class Importer:
             yield result
 
     def date_and_relations(self, prepared, pending, stored):
-        """Related reports, and the year of a dateline that gives none."""
+        """Related reports, and the publication date: only what the report pins, or a
+        day and month it gives without a year, placed in the year of a related report
+        of the same meeting. No date is ever assumed."""
         result, extraction, report = prepared.result, prepared.extraction, prepared.report
         unwritten = [p.report for p in pending]
-        related = self.related(report, extraction.year_inferred, unwritten, stored)
-        if extraction.year_inferred and related:
-            best = related[0][0]
-            report.date = extraction.published.replace(year=best.date.year)
+        partial = extraction.partial_date if report.date is None else None
+        if partial:
+            month, day = partial
+            report.date = dt.date(LEAP_YEAR, month, day)  # any year, for the search
+            related = self.related(report, True, unwritten)
+            if related:
+                best = related[0][0]
+                report.date = report.date.replace(year=best.date.year)
+                result.warnings.append(
+                    gettext("the report gives no year: %(year)s, the year of %(report)s")
+                    % {"year": report.date.year, "report": best.reference}
+                )
+                related = self.related(report, False, unwritten)
+                extraction.event_date = event_date_in(
+                    extraction.paragraphs,
+                    report.date,
+                    languages_for(result.language, extraction.body),
+                )
+            else:
+                report.date = None
+                related = self.related(report, False, unwritten)
+                result.warnings.append(
+                    gettext(
+                        "the report gives %(day)s with no year, and no related report pins "
+                        "it: the publication date is left to find"
+                    )
+                    % {"day": dt.date(LEAP_YEAR, month, day).strftime("%d/%m")}
+                )
+        else:
+            related = self.related(report, False, unwritten, stored)
+        if report.date is None and extraction.published_month and not partial:
+            year, month = extraction.published_month
             result.warnings.append(
-                gettext("the dateline gives no year: %(year)s, the year of %(report)s")
-                % {"year": report.date.year, "report": best.reference}
+                gettext(
+                    "the report gives only its month, %(month)s: the publication date is left "
+                    "to find"
+                )
+                % {"month": f"{month:02d}/{year}"}
             )
-            related = self.related(report, False, unwritten)
-        elif extraction.year_inferred:
-            result.warnings.append(
-                gettext("the dateline gives no year: %(year)s assumed") % {"year": report.date.year}
-            )
-        if report.date is None:
-            result.warnings.append(gettext("no publication date found: set to the import date"))
-        result.published = report.date or self.today
+        elif report.date is None and not partial:
+            result.warnings.append(gettext("no publication date found: the date is left to find"))
+        result.published = report.date
         result.event_date = extraction.event_date
-        if result.event_date and extraction.year_inferred and report.date:
-            result.event_date = result.event_date.replace(year=report.date.year)
         prepared.related = related
 
     def outlets(self, extraction):
@@ -450,7 +480,7 @@ class Importer:
         agency = None
         for name in extraction.agency_candidates():
             candidate = self.catalog.outlet(name) or name
-            if outlet and not same_outlet(name_of(candidate), name_of(outlet)):
+            if not outlet or not same_outlet(name_of(candidate), name_of(outlet)):
                 agency = candidate
                 break
         return outlet, agency
@@ -483,21 +513,26 @@ class Importer:
             article__in=articles
         ).values_list("article_id", "person_id"):
             people.setdefault(article_id, set()).add(person_id)
+        for article_id, name in NameProposal.objects.filter(
+            article__in=articles, kind=NameProposal.Kind.PERSON
+        ).values_list("article_id", "name"):
+            people.setdefault(article_id, set()).add(proposed_person_key(name))
         return [
             Report(
                 reference=article.get_absolute_url(),
                 language=article.language,
-                date=article.published_at.date(),
+                date=article.published_at.date() if article.published_at else None,
                 people=frozenset(people.get(article.pk, ())),
                 paragraphs=article.paragraphs,
                 article=article,
+                facts=facts_in(article.body),
             )
             for article in articles
         ]
 
     def near_in_time(self, reports):
         """Stored articles sharing people with any of `reports`, within their windows."""
-        reports = [r for r in reports if r.people and r.date]
+        reports = [r for r in reports if r.known_people and r.date]
         if not reports:
             return []
         window = dt.timedelta(days=SAME_EVENT_DAYS + 1)
@@ -515,7 +550,7 @@ class Importer:
                 published_at__gte=dt.datetime.combine(first - window, dt.time(), tzinfo=dt.UTC),
                 published_at__lt=dt.datetime.combine(last + window, dt.time(), tzinfo=dt.UTC),
             )
-        people = set().union(*(r.people for r in reports))
+        people = set().union(*(r.known_people for r in reports))
         return self.stored_reports(when & Q(people__in=people))
 
     def related(self, report, year_inferred, unwritten=(), stored=None):
@@ -524,17 +559,18 @@ class Importer:
         `stored` are candidates already fetched for a batch; without them, or for a date
         without a year, the database is asked.
         """
-        if not report.people or report.date is None:
+        if not report.people:
             return []
+        known = report.known_people
         if year_inferred:
-            stored = self.stored_reports(
-                Q(people__in=report.people, published_at__month=report.date.month)
-            )
+            stored = self.stored_reports(Q(people__in=known, published_at__month=report.date.month))
+        elif report.date is None:
+            stored = self.stored_reports(Q(people__in=known)) if known else []
         elif stored is None:
             stored = self.near_in_time([report])
         found = []
         for other in [*stored, *self.run, *unwritten]:
-            if other.date is None or other is report:
+            if other is report or (year_inferred and other.date is None):
                 continue
             probe = report
             if year_inferred:
@@ -544,6 +580,7 @@ class Importer:
                     report.date.replace(year=other.date.year),
                     report.people,
                     report.paragraphs,
+                    facts=report.facts,
                 )
             relation = relation_to(probe, other)
             if relation:
@@ -579,18 +616,14 @@ class Importer:
                     title_is_provisional=result.title_is_provisional,
                     slug=slug,
                     language=result.language,
-                    outlet=self.outlet_record(prepared.outlet),
-                    agency=self.outlet_record(prepared.agency) if prepared.agency else None,
+                    outlet=self.outlet_record(prepared.outlet) if result.outlet_known else None,
+                    agency=prepared.agency if isinstance(prepared.agency, Outlet) else None,
                     source_url=extraction.source_url,
-                    published_at=dt.datetime.combine(
-                        prepared.report.date or self.today,
-                        extraction.published_time or dt.time(0, 0),
-                        tzinfo=extraction.published_offset or dt.UTC,
-                    ),
+                    published_at=publication_time(prepared.report.date, extraction),
                     dateline=extraction.dateline[:200],
                     byline=extraction.byline[:200],
                     body=extraction.body,
-                    status=self.status,
+                    status=self.status_of(result),
                     import_fingerprint=extraction.fingerprint,
                 )
             )
@@ -604,6 +637,7 @@ class Importer:
             prepared.result.status = "imported"
         people, organizations, names, relations = [], [], [], []
         for prepared, article in zip(batch, articles, strict=True):
+            names += self.outlet_proposals(prepared, article)
             for found in prepared.result.people:
                 if found.known:
                     people.append(Article.people.through(article=article, person=found.record))
@@ -631,6 +665,29 @@ class Importer:
         Article.organizations.through.objects.bulk_create(organizations)
         NameProposal.objects.bulk_create(names, ignore_conflicts=True)
         RelationProposal.objects.bulk_create(relations, ignore_conflicts=True)
+
+    def status_of(self, result):
+        """The status asked for, unless the article lacks what publishing needs."""
+        if self.status != Status.PUBLISHED:
+            return self.status
+        if result.published and result.outlet_known and result.language:
+            return self.status
+        result.warnings.append(gettext("imported as a draft: it cannot be published yet"))
+        return Status.DRAFT
+
+    @staticmethod
+    def outlet_proposals(prepared, article):
+        """An outlet or agency new to the desk is proposed, for an editor to confirm."""
+        proposals = []
+        if prepared.result.outlet and article.outlet_id is None:
+            proposals.append(
+                NameProposal(article=article, kind="outlet", name=prepared.result.outlet[:300])
+            )
+        if prepared.agency and not isinstance(prepared.agency, Outlet):
+            proposals.append(
+                NameProposal(article=article, kind="agency", name=prepared.agency[:300])
+            )
+        return proposals
 
     def outlet_record(self, outlet):
         """The `Outlet` of that name, created when new."""
@@ -667,6 +724,25 @@ def read_input(read):
         return read() if callable(read) else read
     except OSError as error:
         return error
+
+
+def publication_time(date, extraction):
+    """When the report was published: its date, at the time and offset it gives (else
+    midnight UTC), or None without a date."""
+    if date is None:
+        return None
+    return dt.datetime.combine(
+        date,
+        extraction.published_time or dt.time(0, 0),
+        tzinfo=extraction.published_offset or dt.UTC,
+    )
+
+
+def guesses(languages):
+    """ " (Uzbek? Azerbaijani?)": the languages a detection hesitated between."""
+    if not languages:
+        return ""
+    return " (" + " ".join(f"{language_name(code)}?" for code in languages) + ")"
 
 
 def name_of(outlet):

@@ -23,23 +23,10 @@ from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
-#: Content languages (ISO 639-1). Names are shown in the interface language.
-LANGUAGES = [
-    ("en", _("English")),
-    ("fr", _("French")),
-    ("ru", _("Russian")),
-    ("az", _("Azerbaijani")),
-    ("es", _("Spanish")),
-    ("de", _("German")),
-    ("ar", _("Arabic")),
-    ("tr", _("Turkish")),
-    ("hy", _("Armenian")),
-    ("ka", _("Georgian")),
-    ("uk", _("Ukrainian")),
-    ("fa", _("Persian")),
-    ("it", _("Italian")),
-    ("pt", _("Portuguese")),
-]
+from .languages import content_languages
+
+#: Content languages (ISO 639-1), every one the importer can recognise (`languages`).
+LANGUAGES = content_languages()
 
 
 #: Addresses of pages on the web: the only ones stored, and the only ones shown as links.
@@ -538,13 +525,24 @@ class Article(SlugNaturalKey, Versioned):
         help_text=_("The importer built this title from the lead; an editor should rewrite it."),
     )
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
-    language = models.CharField(_("language"), max_length=7, choices=LANGUAGES)
+    language = models.CharField(
+        _("language"),
+        max_length=7,
+        choices=LANGUAGES,
+        blank=True,
+        help_text=_("Empty when the importer could not tell: choose it before publishing."),
+    )
     outlet = models.ForeignKey(
         Outlet,
         on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="articles",
         verbose_name=_("outlet"),
-        help_text=_("The outlet that published this page."),
+        help_text=_(
+            "The outlet that published this page. Empty when the importer did not know it: "
+            "confirm the one it proposes, or choose it, before publishing."
+        ),
     )
     agency = models.ForeignKey(
         Outlet,
@@ -562,7 +560,16 @@ class Article(SlugNaturalKey, Versioned):
         validators=[web_address],
         help_text=_("The address of the report on the outlet's site."),
     )
-    published_at = models.DateTimeField(_("published"), default=timezone.now)
+    published_at = models.DateTimeField(
+        _("published"),
+        default=timezone.now,
+        null=True,
+        blank=True,
+        help_text=_(
+            "When the outlet published it. Empty when the report does not say: find it "
+            "before publishing."
+        ),
+    )
     dateline = models.CharField(
         _("dateline"), max_length=200, blank=True, help_text=_("The place line, e.g. Baku.")
     )
@@ -612,6 +619,14 @@ class Article(SlugNaturalKey, Versioned):
                 name="unique_article_source_url",
                 violation_error_message=_("An article with this original address already exists."),
             ),
+            models.CheckConstraint(
+                condition=~Q(status=Status.PUBLISHED)
+                | (Q(published_at__isnull=False, outlet__isnull=False) & ~Q(language="")),
+                name="published_article_complete",
+                violation_error_message=_(
+                    "A published article needs its publication date, outlet and language."
+                ),
+            ),
         ]
         # One for each way the public list is filtered and sorted (newest first, with
         # the id as tie-breaker, as the keyset pages need).
@@ -641,7 +656,23 @@ class Article(SlugNaturalKey, Versioned):
 
     @property
     def is_published(self):
-        return self.status == Status.PUBLISHED and self.published_at <= timezone.now()
+        return (
+            self.status == Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    def missing_for_publication(self):
+        """What the article lacks before it can be published, as field labels."""
+        return [
+            label
+            for label, value in [
+                (_("publication date"), self.published_at),
+                (_("outlet"), self.outlet_id),
+                (_("language"), self.language),
+            ]
+            if not value
+        ]
 
     @property
     def language_name_local(self):
@@ -1170,14 +1201,17 @@ def find_by_name(model, name):
 
 
 class NameProposal(models.Model):
-    """A person or organization the importer found in a report but could not match.
+    """A person, organization or outlet the importer found in a report but could not
+    match.
 
-    Nothing becomes a `Person` or `Organization` until an editor confirms it.
+    Nothing becomes a `Person`, `Organization` or `Outlet` until an editor confirms it.
     """
 
     class Kind(models.TextChoices):
         PERSON = "person", _("Person")
         ORGANIZATION = "organization", _("Organization")
+        OUTLET = "outlet", _("Outlet")
+        AGENCY = "agency", _("Source agency")
 
     article = models.ForeignKey(
         Article, on_delete=models.CASCADE, related_name="name_proposals", verbose_name=_("article")
@@ -1200,8 +1234,11 @@ class NameProposal(models.Model):
         return f"{self.name} ({self.get_kind_display()})"
 
     def accept(self):
-        """Make the name a `Person` or `Organization` (or find the one of that name) and
-        link it to the article. The proposal is used up."""
+        """Make the name a `Person`, `Organization` or `Outlet` (or find the one of that
+        name) and link it to the article. The proposal is used up, and so are the
+        article's other proposals for the same role."""
+        if self.kind in (self.Kind.OUTLET, self.Kind.AGENCY):
+            return self.accept_outlet()
         model, names = (
             (Person, self.article.people)
             if self.kind == self.Kind.PERSON
@@ -1212,6 +1249,24 @@ class NameProposal(models.Model):
             record = model.objects.create(name=self.name, slug=unique_slug(self.name, model))
         names.add(record)
         self.delete()
+        return record
+
+    def accept_outlet(self):
+        """The article's outlet (or source agency) becomes the `Outlet` of this name,
+        created when new. The article's version moves, so an editor's form opened before
+        cannot put the old outlet back (it gets the edit-conflict message)."""
+        record = find_by_name(Outlet, self.name)
+        if record is None:
+            record = Outlet.objects.create(
+                name=self.name[:200], slug=unique_slug(self.name, Outlet)
+            )
+        field = "outlet" if self.kind == self.Kind.OUTLET else "agency"
+        with transaction.atomic():
+            article = Article.objects.select_for_update().get(pk=self.article_id)
+            setattr(article, field, record)
+            article._change_reason = f"{self.get_kind_display()}: {record.name}"
+            article.save(update_fields=[field, "updated_at"])
+            self.article.name_proposals.filter(kind=self.kind).delete()
         return record
 
 

@@ -51,11 +51,14 @@ def article(request, article, *, original, translations, people, organizations, 
         "@context": "https://schema.org",
         **article_reference(request, article),
         "mainEntityOfPage": absolute(request, article.get_canonical_url()),
-        "datePublished": article.published_at.isoformat(),
         "dateModified": article.updated_at.isoformat(),
-        "publisher": outlet(article.outlet),
         "description": (article.paragraphs or [""])[0][:300],
     }
+    # An editor's preview of an imported draft may lack both, until they are confirmed.
+    if article.published_at:
+        data["datePublished"] = article.published_at.isoformat()
+    if article.outlet:
+        data["publisher"] = outlet(article.outlet)
     if article.dateline:
         data["dateline"] = article.dateline
     if article.byline:

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
-from django.utils.text import Truncator
+from django.utils.text import Truncator, get_text_list
 from django.utils.translation import gettext_lazy as _
 
 from .models import Meeting, Status, WorkflowEvent
@@ -98,6 +98,12 @@ def apply(transition, item, user, comment=""):
         raise ValidationError(
             _("“%(item)s” is %(status)s, so it cannot be %(done)s.")
             % {"item": item, "status": item.get_status_display().lower(), "done": transition.done}
+        )
+    missing = item.missing_for_publication() if hasattr(item, "missing_for_publication") else []
+    if transition.target == Status.PUBLISHED and missing:
+        raise ValidationError(
+            _("“%(item)s” cannot be published yet: give it its %(missing)s first.")
+            % {"item": item, "missing": get_text_list([str(m) for m in missing], _("and"))}
         )
     previous = item.status
     with transaction.atomic():

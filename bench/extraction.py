@@ -357,13 +357,17 @@ def judge_fields(expected, observed):
 
 
 def judge_date(expected, observed):
-    """The publication date of one result against the expected one."""
+    """The publication date of one result against the expected one. A year the importer
+    took from a related report of the same meeting (its warning says so) is evidence,
+    not invention; it is counted apart."""
     right, invented = date_verdict(
         expected["published"],
         expected.get("published_partial"),
         observed["published"],
         observed["published_partial"],
     )
+    from_related = invented and observed.get("published_from_related", False)
+    invented = invented and not from_related
     return {
         "expected": expected["published"],
         "expected_partial": expected.get("published_partial"),
@@ -372,6 +376,7 @@ def judge_date(expected, observed):
         "got_is_today": observed["published_is_today"],
         "right": right,
         "invented": invented,
+        "from_related": from_related,
     }
 
 
@@ -486,6 +491,7 @@ def all_measures(reports, pairs, seconds):
         if key == "published":
             invented = [r for r in reports if r["fields"].get(key, {}).get("invented")]
             today = sum(r["fields"][key]["got_is_today"] for r in invented)
+            related = sum(bool(r["fields"].get(key, {}).get("from_related")) for r in reports)
             rows.append(
                 measure(
                     "invented",
@@ -493,6 +499,15 @@ def all_measures(reports, pairs, seconds):
                     len(invented),
                     unit="count",
                     note=f"{today} of them the import date" if today else "",
+                )
+            )
+            rows.append(
+                measure(
+                    "from_related",
+                    "years from a related report",
+                    related,
+                    unit="count",
+                    note="a day and month the text gives, in the year of the same meeting's report",
                 )
             )
     rows += name_measures(reports, "people")
@@ -742,6 +757,10 @@ def related_items(result, stems):
     return items
 
 
+#: The importer's warning for a year taken from a related report.
+RELATED_YEAR = "the year of"
+
+
 def observe(result, stems, today):
     """What a result holds, as plain values."""
     published = getattr(result, "published", None)
@@ -763,6 +782,7 @@ def observe(result, stems, today):
         "published": published or None,
         "published_partial": getattr(result, "published_partial", None),
         "published_is_today": published == today.isoformat(),
+        "published_from_related": any(RELATED_YEAR in w for w in result.warnings or []),
         "dateline": result.dateline or None,
         "body": result.body or "",
         "people": [found_item(found) for found in result.people or []],

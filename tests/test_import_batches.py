@@ -30,17 +30,17 @@ def small_batches(monkeypatch):
 
 
 def test_workers_and_batches_give_the_same_results_as_one_by_one(seed, small_batches):
-    one_by_one = Importer(dry_run=True, today=TODAY)
+    one_by_one = Importer(dry_run=True)
     expected = [one_by_one.import_bytes(name, read()) for name, read in inputs()]
 
-    in_workers = list(Importer(dry_run=True, today=TODAY).import_many(inputs(), jobs=2))
+    in_workers = list(Importer(dry_run=True).import_many(inputs(), jobs=2))
 
     assert summary(in_workers) == summary(expected)
     assert [r.related for r in in_workers] == [r.related for r in expected]
 
 
 def test_a_batch_writes_every_report_with_its_names_and_relations(seed, small_batches):
-    results = list(Importer(today=TODAY).import_many(inputs(), jobs=2))
+    results = list(Importer().import_many(inputs(), jobs=2))
 
     assert {r.status for r in results} == {"imported"}
     assert Article.objects.filter(
@@ -67,7 +67,7 @@ def test_a_failing_batch_is_written_again_report_by_report(seed, small_batches, 
         return original(self, batch)
 
     monkeypatch.setattr(Importer, "write", write)
-    results = list(Importer(today=TODAY).import_many(inputs()))
+    results = list(Importer().import_many(inputs()))
 
     failed = [r for r in results if r.status == "failed"]
     assert [r.path for r in failed] == ["de_dpa_genf_ombudsfrau.txt"]

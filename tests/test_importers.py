@@ -21,7 +21,7 @@ from articles.models import (
     RelationProposal,
     Status,
 )
-from tests.factories import ArticleFactory
+from tests.factories import ArticleFactory, OutletFactory
 
 DATA = Path(__file__).parent / "data"
 SEEDS = DATA / "seeds"
@@ -192,9 +192,9 @@ def catalog_only(seed):
 
 @pytest.mark.parametrize("same_run", [True, False], ids=["one run", "two runs"])
 def test_the_november_2017_reports_come_out_as_a_translation_pair(catalog_only, same_run):
-    first = Importer(today=TODAY)
+    first = Importer()
     english = first.import_bytes(ENGLISH_2017, (SEEDS / ENGLISH_2017).read_bytes())
-    second = first if same_run else Importer(today=TODAY)
+    second = first if same_run else Importer()
     french = second.import_bytes(FRENCH_2017, (SEEDS / FRENCH_2017).read_bytes())
 
     assert (english.status, french.status) == ("imported", "imported"), french.error
@@ -209,15 +209,18 @@ def test_the_november_2017_reports_come_out_as_a_translation_pair(catalog_only, 
     assert [w for w in french.warnings if "no year" in w and "2017" in w and url in w]
 
 
-def test_a_yearless_dateline_with_nothing_related_takes_the_current_year_with_a_warning(
-    catalog_only,
-):
-    french = Importer(today=TODAY).import_bytes(FRENCH_2017, (SEEDS / FRENCH_2017).read_bytes())
+def test_a_yearless_dateline_with_nothing_related_gets_no_date_and_a_warning(catalog_only):
+    """Never the current year: a wrong date looks like a right one."""
+    french = Importer().import_bytes(FRENCH_2017, (SEEDS / FRENCH_2017).read_bytes())
 
     assert french.status == "imported", french.error
     assert french.related == []
-    assert french.published == dt.date(2026, 11, 27)
-    assert [w for w in french.warnings if "no year" in w and "2026" in w]
+    assert french.published is None
+    assert Article.objects.get(pk=french.article.pk).published_at is None
+    assert (
+        "the report gives 27/11 with no year, and no related report pins it: the "
+        "publication date is left to find"
+    ) in french.warnings
 
 
 # 3. Page furniture never survives.
@@ -231,7 +234,7 @@ def test_a_yearless_dateline_with_nothing_related_takes_the_current_year_with_a_
 def test_no_junk_survives_in_the_body(db, path):
     junk = GENERIC_JUNK + (EXPECTED[path.name]["junk"] if path.name in EXPECTED else [])
 
-    result = Importer(today=TODAY).import_bytes(path.name, path.read_bytes())
+    result = Importer().import_bytes(path.name, path.read_bytes())
 
     assert result.status == "imported", result.error
     body = Article.objects.get(pk=result.article.pk).body
@@ -248,7 +251,7 @@ def test_each_corpus_report_is_read_as_expected(seed, filename):
     expected = EXPECTED[filename]
     before = counts()
 
-    result = Importer(dry_run=True, today=TODAY).import_bytes(filename, report_bytes(filename))
+    result = Importer(dry_run=True).import_bytes(filename, report_bytes(filename))
 
     assert result.status == "would-import", result.error
     got = {
@@ -283,7 +286,7 @@ PAIRS = [(name, EXPECTED[name]["related"]) for name in REPORT_FILES if EXPECTED[
     ("filename", "related"), PAIRS, ids=[f"{r['file']} then {name}" for name, r in PAIRS]
 )
 def test_related_corpus_reports_are_proposed(seed, filename, related):
-    importer = Importer(today=TODAY)
+    importer = Importer()
     first = importer.import_bytes(related["file"], report_bytes(related["file"]))
     second = importer.import_bytes(filename, report_bytes(filename))
 
@@ -297,7 +300,7 @@ def test_related_corpus_reports_are_proposed(seed, filename, related):
 
 
 def test_reports_of_different_meetings_are_not_related(seed):
-    importer = Importer(today=TODAY)
+    importer = Importer()
     importer.import_bytes("en.txt", report_bytes("en_newsaz_khalafov_icrc_2017.txt"))
     result = importer.import_bytes("ru.txt", report_bytes("ru_tass_geneva_khalafov_2017.txt"))
 
@@ -310,11 +313,12 @@ def test_reports_of_different_meetings_are_not_related(seed):
 
 
 def test_importing_the_same_file_twice_leaves_it_unchanged(seed):
-    path = REPORTS / "de_dpa_genf_ombudsfrau.txt"  # its outlet, dpa, is new
+    path = REPORTS / "de_dpa_genf_ombudsfrau.txt"  # its outlet, dpa, is new: proposed
     code, stdout, _ = run_command(path, "--format", "json")
     [first] = json_lines(stdout)
-    assert (code, first["status"]) == (0, "imported")
-    assert Outlet.objects.filter(name="dpa").count() == 1
+    assert (code, first["status"], first["outlet_to_confirm"]) == (0, "imported", True)
+    assert not Outlet.objects.filter(name="dpa").exists()
+    assert NameProposal.objects.filter(kind="outlet", name="dpa").count() == 1
     before = counts()
 
     code, stdout, stderr = run_command(path, "--format", "json")
@@ -327,7 +331,7 @@ def test_importing_the_same_file_twice_leaves_it_unchanged(seed):
 
 
 def test_the_same_text_saved_differently_is_unchanged(seed):
-    importer = Importer(today=TODAY)
+    importer = Importer()
     first = importer.import_bytes("a.txt", report_bytes("es_efe_ginebra_turk_bayramov.txt"))
     before = counts()
     resaved = b"\xef\xbb\xbf" + report_bytes("es_efe_ginebra_turk_bayramov.txt").replace(
@@ -346,7 +350,7 @@ def test_a_page_whose_canonical_address_is_known_is_unchanged(seed):
     existing = ArticleFactory(source_url=expected["source_url"])
     before = counts()
 
-    result = Importer(today=TODAY).import_bytes(
+    result = Importer().import_bytes(
         "page.html", report_bytes("en_page_azernews_aliyeva_turk.html")
     )
 
@@ -357,9 +361,9 @@ def test_a_page_whose_canonical_address_is_known_is_unchanged(seed):
 
 def test_an_unchanged_report_is_not_related_to_itself(seed):
     data = report_bytes("de_dpa_genf_ombudsfrau.txt")
-    first = Importer(today=TODAY).import_bytes("a.txt", data)
+    first = Importer().import_bytes("a.txt", data)
 
-    second = Importer(today=TODAY).import_bytes("a.txt", data)
+    second = Importer().import_bytes("a.txt", data)
 
     assert second.status == "unchanged"
     url = first.article.get_absolute_url()
@@ -367,7 +371,7 @@ def test_an_unchanged_report_is_not_related_to_itself(seed):
 
 
 def test_a_dry_run_foresees_a_repeated_report_as_unchanged(seed):
-    importer = Importer(dry_run=True, today=TODAY)
+    importer = Importer(dry_run=True)
     data = report_bytes("de_dpa_genf_ombudsfrau.txt")
 
     first = importer.import_bytes("a.txt", data)
@@ -383,7 +387,6 @@ BAD_INPUTS = {
     "only blank lines": (b"  \n\n\t\r\n", "the file is empty"),
     "binary": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)) * 16, "binary file"),
     "over 5 MB": (b"The sides discussed cooperation.\n" * 170_000, "5 MB"),
-    "no outlet": (NO_OUTLET.encode(), "no outlet recognised"),
     "text too long": (
         DATED.encode() + b"\n\n" + b"The sides discussed cooperation at length.\n\n" * 6_000,
         "the limit is 200,000",
@@ -395,7 +398,7 @@ BAD_INPUTS = {
 def test_bad_input_fails_with_its_reason_and_writes_nothing(seed, data, message):
     before = counts()
 
-    result = Importer(today=TODAY).import_bytes("report.txt", data)
+    result = Importer().import_bytes("report.txt", data)
 
     assert result.status == "failed"
     assert message in result.error
@@ -406,7 +409,7 @@ def test_bad_input_fails_with_its_reason_and_writes_nothing(seed, data, message)
 def test_a_file_of_exactly_5_mb_is_not_refused_for_its_size(seed):
     data = (DATED.encode() + b"\n" + b" " * 5 * 1024 * 1024)[: 5 * 1024 * 1024]
 
-    result = Importer(today=TODAY).import_bytes("report.txt", data)
+    result = Importer().import_bytes("report.txt", data)
 
     assert result.status == "imported", result.error
 
@@ -420,7 +423,7 @@ def test_a_file_with_nul_bytes_after_the_first_8_kb_is_refused_as_binary(seed):
     assert data.index(b"\x00") > 8192
     before = counts()
 
-    result = Importer(today=TODAY).import_bytes("report.txt", data)
+    result = Importer().import_bytes("report.txt", data)
 
     assert (result.status, counts()) == ("failed", before)
     assert "binary file" in result.error
@@ -438,14 +441,14 @@ def test_a_file_with_nul_bytes_after_the_first_8_kb_is_refused_as_binary(seed):
 )
 def test_a_report_in_a_legacy_encoding_imports_with_a_warning(seed, filename, encoding):
     text = (REPORTS / filename).read_text(encoding="utf-8").translate(LATIN_1_SUBSTITUTES)
-    as_utf8 = Importer(dry_run=True, today=TODAY).import_bytes(filename, text.encode("utf-8"))
+    as_utf8 = Importer(dry_run=True).import_bytes(filename, text.encode("utf-8"))
     assert as_utf8.status == "would-import"
-    assert not as_utf8.warnings
 
-    result = Importer(today=TODAY).import_bytes(filename, text.encode(encoding))
+    result = Importer().import_bytes(filename, text.encode(encoding))
 
     assert result.status == "imported", result.error
     assert result.warnings[0].startswith("not UTF-8")
+    assert result.warnings[1:] == as_utf8.warnings
     assert (result.language, result.outlet, result.published) == (
         as_utf8.language,
         as_utf8.outlet,
@@ -454,23 +457,31 @@ def test_a_report_in_a_legacy_encoding_imports_with_a_warning(seed, filename, en
     assert Article.objects.get(pk=result.article.pk).body == as_utf8.body
 
 
-def test_a_report_without_a_date_is_dated_the_day_of_import_with_a_warning(seed):
-    result = Importer(today=TODAY).import_bytes("undated.txt", UNDATED.encode())
+def test_a_report_without_a_date_gets_none_and_a_warning(seed):
+    result = Importer().import_bytes("undated.txt", UNDATED.encode())
 
     assert result.status == "imported", result.error
-    assert [w for w in result.warnings if w.startswith("no publication date found")]
-    assert Article.objects.get(pk=result.article.pk).published_at.date() == TODAY
+    assert "no publication date found: the date is left to find" in result.warnings
+    article = Article.objects.get(pk=result.article.pk)
+    assert (article.published_at, article.status) == (None, Status.DRAFT)
+
+
+def test_a_report_without_a_date_is_imported_as_a_draft_even_when_published_is_asked(seed):
+    result = Importer(status=Status.PUBLISHED).import_bytes("undated.txt", UNDATED.encode())
+
+    assert "imported as a draft: it cannot be published yet" in result.warnings
+    assert Article.objects.get(pk=result.article.pk).status == Status.DRAFT
 
 
 def test_a_dry_run_reads_a_yearless_dateline_after_an_undated_report(catalog_only):
-    importer = Importer(dry_run=True, today=TODAY)
+    importer = Importer(dry_run=True)
     undated = importer.import_bytes(
         "undated.txt",
         b"Khalaf Khalafov received Georgette Gagnon in Baku, the ministry told News.Az.\n\n"
         b"The sides discussed cooperation and other issues of mutual interest.\n",
     )
     assert undated.status == "would-import", undated.error
-    assert undated.published == importer.today
+    assert undated.published is None
 
     french = importer.import_bytes(FRENCH_2017, (SEEDS / FRENCH_2017).read_bytes())
 
@@ -570,6 +581,8 @@ def test_a_dry_run_writes_nothing_and_relates_inputs_of_the_run_by_path(seed):
 
 
 def test_imported_articles_are_drafts_unless_published_is_asked_for(seed):
+    OutletFactory(name="dpa")
+    OutletFactory(name="AA")
     run_command(REPORTS / "de_dpa_genf_ombudsfrau.txt")
     run_command(REPORTS / "tr_aa_baku_bayramov_icrc.txt", "--status", "published")
 
@@ -617,6 +630,19 @@ def test_a_missing_path_is_named_and_does_not_stop_the_others(seed, tmp_path):
     assert Article.objects.filter(language="ar").count() == 1
 
 
+def test_a_report_without_an_outlet_imports_with_none_and_a_warning(seed, tmp_path):
+    path = tmp_path / "no-outlet.txt"
+    path.write_text(NO_OUTLET, encoding="utf-8")
+
+    code, stdout, stderr = run_command(path, "--format", "json")
+
+    assert code == 0, stderr
+    [line] = json_lines(stdout)
+    assert (line["status"], line["outlet"]) == ("imported", None)
+    assert "no outlet recognised in the report: choose it" in line["warnings"]
+    assert article_at(line["article"]).outlet is None
+
+
 def test_a_report_without_an_outlet_imports_under_the_outlet_named(seed, tmp_path):
     path = tmp_path / "no-outlet.txt"
     path.write_text(NO_OUTLET, encoding="utf-8")
@@ -661,7 +687,7 @@ def test_importing_a_report_runs_a_bounded_number_of_queries(
 ):
     data = report_bytes(filename)
     with django_assert_max_num_queries(QUERY_BUDGET):
-        result = Importer(today=TODAY).import_bytes(filename, data)
+        result = Importer().import_bytes(filename, data)
     assert result.status == "imported", result.error
 
 
@@ -674,7 +700,7 @@ def test_queries_do_not_grow_with_the_related_articles(seed, django_assert_max_n
     filename = "en_translation_source_menafn_trend.txt"
 
     with django_assert_max_num_queries(QUERY_BUDGET):
-        result = Importer(today=TODAY).import_bytes(filename, report_bytes(filename))
+        result = Importer().import_bytes(filename, report_bytes(filename))
 
     assert result.status == "imported", result.error
     assert len(result.related) == MAX_RELATED

@@ -740,7 +740,11 @@ def test_admin_translate_and_coverage_pages_name_items_escaped(
 
 def test_admin_import_preview_shows_what_was_read_escaped(admin_client, rows, escaped_forms):
     texts = [payload.text for payload in PAYLOADS if not payload.has_nul]
-    pasted = "Baku, 27 November 2017 (AZERTAC).\n\n" + "\n\n".join(texts)
+    # Each payload inside a sentence of its own paragraph, as hostile text comes in a
+    # report (a paragraph of markup alone is page furniture, and is dropped).
+    pasted = "Baku, 27 November 2017 (AZERTAC).\n\n" + "\n\n".join(
+        f"The minister said {text} at the meeting in Baku." for text in texts
+    )
     page_html = "<html><head><title>{0}</title></head><body><article><h1>{0}</h1>{1}</article>"
     files = [
         SimpleUploadedFile(
