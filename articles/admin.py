@@ -18,6 +18,7 @@ from django.utils.translation import ngettext, pgettext, pgettext_lazy
 from simple_history.admin import SimpleHistoryAdmin, reverse
 
 from . import uploads, workflow
+from .filters import languages_in_use
 from .forms import ImportReportsForm, VersionedForm
 from .importers import Importer, ReportError, decode
 from .models import (
@@ -40,7 +41,6 @@ from .models import (
     Topic,
     Translation,
     WorkflowEvent,
-    language_name,
 )
 from .templatetags.newsroom import line_diff
 
@@ -627,20 +627,19 @@ class ToCompleteFilter(admin.SimpleListFilter):
         return queryset if condition is None else queryset.filter(condition)
 
 
-class LanguageInUseFilter(admin.AllValuesFieldListFilter):
-    """The languages articles are written in, by name, rather than every content
-    language."""
+class LanguageInUseFilter(admin.SimpleListFilter):
+    """The languages articles are written in, rather than every content language (read
+    once per content change, not on every page)."""
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.lookup_choices = [code for code in self.lookup_choices if code]
+    title = _("language")
+    parameter_name = "language__exact"
 
-    def choices(self, changelist):
-        codes = set(self.lookup_choices)
-        for choice in super().choices(changelist):
-            if choice["display"] in codes:
-                choice = {**choice, "display": language_name(choice["display"])}
-            yield choice
+    def lookups(self, request, model_admin):
+        in_use = languages_in_use(published=False)
+        return [(code, name) for code, name in LANGUAGES if code in in_use]
+
+    def queryset(self, request, queryset):
+        return queryset.filter(language=self.value()) if self.value() else queryset
 
 
 class TranslateForm(forms.Form):
@@ -661,7 +660,7 @@ class ArticleAdmin(ArchiveAdminMixin, WorkflowAdminMixin, RevisionAdmin):
     list_filter = [
         "status",
         ToCompleteFilter,
-        ("language", LanguageInUseFilter),
+        LanguageInUseFilter,
         TranslationStateFilter,
         "outlet",
         "title_is_provisional",

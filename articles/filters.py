@@ -19,18 +19,23 @@ class LanguagesInUseSelect(forms.Select):
         return super().get_context(name, value, attrs)
 
 
-#: The languages of published reports, by content version: read again after a change.
+#: The languages of the reports, by content version: read again after a change.
 in_use_by_version = {}
 
 
-def languages_in_use():
-    """The codes of the languages published reports are written in."""
+def languages_in_use(published=True):
+    """The codes of the languages published reports (or all reports) are written in."""
     version = caching.content_version() if caching.enabled() else None
-    if version not in in_use_by_version or version is None:
-        codes = Article.objects.published().order_by().values_list("language", flat=True)
-        in_use_by_version.clear()
-        in_use_by_version[version] = set(codes.distinct())
-    return in_use_by_version[version]
+    key = (version, published)
+    if version is None or key not in in_use_by_version:
+        articles = Article.objects.published() if published else Article.objects.all()
+        codes = set(articles.order_by().values_list("language", flat=True).distinct())
+        if version is None:
+            return codes
+        for stale in [k for k in in_use_by_version if k[0] != version]:
+            del in_use_by_version[stale]
+        in_use_by_version[key] = codes
+    return in_use_by_version[key]
 
 
 class ArticleFilter(django_filters.FilterSet):

@@ -487,7 +487,7 @@ ADMIN_PAGES = [
     Page(
         "admin-meeting-coverage", "", 6, path_for=lambda d: admin_url("articles_meeting_coverage")
     ),
-    changelist(Article, 13),
+    changelist(Article, 15),  # with the content version and the languages in use
     change(
         Article,
         lambda d: d.original,
