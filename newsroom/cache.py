@@ -13,9 +13,10 @@ row, or at once after a timeout, every operation is skipped for `retry_seconds`;
 one operation tries again. A black-holed Redis so costs each worker at most one timeout
 per interval. The fault is logged as a warning once per interval, and its recovery once.
 
-`faults` counts the failures this process has seen. The page cache compares it to learn
-that Redis may have missed writes (or came back with old data), and rewrites what it
-keeps there from the database (`articles.caching`).
+`faults` counts the failures this process has seen, and the connections it opened: a
+new connection may reach a Redis that restarted from an old snapshot. The page cache
+compares it to learn that Redis may have missed writes (or came back with old data),
+and rewrites what it keeps there from the database (`articles.caching`).
 """
 
 import logging
@@ -25,6 +26,7 @@ from functools import wraps
 
 from django.core.cache.backends.redis import RedisCache
 from redis.backoff import NoBackoff
+from redis.connection import Connection
 from redis.exceptions import RedisError
 from redis.exceptions import TimeoutError as RedisTimeout
 from redis.retry import Retry
@@ -153,6 +155,20 @@ def not_counted(key, *args, **kwargs):
     raise ValueError(f"Key '{key}' not found: the cache is unavailable.")
 
 
+class CountedConnection(Connection):
+    """A Redis connection that tells its breaker when it is opened."""
+
+    def __init__(self, *args, breaker=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.breaker = breaker
+
+    def on_connect(self):
+        super().on_connect()
+        if self.breaker is not None:
+            with self.breaker.lock:
+                self.breaker.faults += 1
+
+
 class ResilientRedisCache(RedisCache):
     """Django's Redis cache, with timeouts, no retries, and a circuit breaker."""
 
@@ -161,8 +177,11 @@ class ResilientRedisCache(RedisCache):
         breaker = {name: options.pop(name, value) for name, value in BREAKER_OPTIONS.items()}
         # A failed command is not retried: the breaker decides when to try again.
         options.setdefault("retry", Retry(NoBackoff(), 0))
-        super().__init__(server, {**params, "OPTIONS": options})
         self.breaker = breaker_for(str(server), **breaker)
+        if str(server).startswith("redis://"):
+            options.setdefault("connection_class", CountedConnection)
+            options.setdefault("breaker", self.breaker)
+        super().__init__(server, {**params, "OPTIONS": options})
 
     @property
     def faults(self):
