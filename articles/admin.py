@@ -27,6 +27,7 @@ from .models import (
     Coverage,
     EditConflict,
     Meeting,
+    MeetingProposal,
     NameProposal,
     Organization,
     OrganizationName,
@@ -36,6 +37,7 @@ from .models import (
     Person,
     PersonName,
     Post,
+    ProposedParticipant,
     RelationProposal,
     SummaryTranslation,
     Topic,
@@ -445,6 +447,13 @@ def accepted_message(proposal, result):
         return _("“%(name)s” is now the source agency of this article.") % {"name": result}
     if isinstance(proposal, NameProposal):
         return _("“%(name)s” is now in the database and linked to this article.") % {"name": result}
+    if isinstance(proposal, MeetingProposal) and proposal.meeting_id:
+        return _("Added to “%(meeting)s”.") % {"meeting": result}
+    if isinstance(proposal, MeetingProposal):
+        return _(
+            "Draft meeting “%(meeting)s” created with its participants and reports: "
+            "write its summary."
+        ) % {"meeting": result}
     if isinstance(result, Translation):
         return _("Linked as a translation of “%(title)s”.") % {"title": result.source}
     return _("Added to %(meetings)s.") % {"meetings": ", ".join(f"“{m}”" for m in result)}
@@ -493,17 +502,15 @@ def version_links(articles):
     )
 
 
-def proposal_buttons(proposal, route, actions):
-    """Buttons that post the change form to a proposal's action view, with its CSRF token."""
+def proposal_buttons(article_id, proposal_id, route, actions):
+    """Buttons that post an article's change form to the action view of one of its
+    proposals, with its CSRF token."""
     return format_html_join(
         " ",
         '<button type="submit" class="button" formaction="{}" formnovalidate>{}</button>',
         (
             (
-                reverse(
-                    f"admin:articles_article_{route}",
-                    args=[proposal.article_id, proposal.pk, action],
-                ),
+                reverse(f"admin:articles_article_{route}", args=[article_id, proposal_id, action]),
                 label,
             )
             for action, label in actions
@@ -544,7 +551,10 @@ class NameProposalInline(ProposalInline):
     def buttons(self, proposal):
         label = self.LABELS[proposal.kind]
         return proposal_buttons(
-            proposal, "name_proposal", [("accept", label), ("dismiss", _("Dismiss"))]
+            proposal.article_id,
+            proposal.pk,
+            "name_proposal",
+            [("accept", label), ("dismiss", _("Dismiss"))],
         )
 
 
@@ -577,11 +587,81 @@ class RelationProposalInline(ProposalInline):
             else _("Add to its meeting")
         )
         return proposal_buttons(
-            proposal, "relation_proposal", [("accept", label), ("dismiss", _("Dismiss"))]
+            proposal.article_id,
+            proposal.pk,
+            "relation_proposal",
+            [("accept", label), ("dismiss", _("Dismiss"))],
         )
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("candidate__outlet")
+
+
+class MeetingProposalInline(ProposalInline):
+    """The meeting the importer read in the report, on the article's page."""
+
+    model = MeetingProposal.reports.through
+    fk_name = "article"
+    fields = readonly_fields = ["meeting_read", "buttons"]
+    verbose_name = _("meeting to confirm")
+    verbose_name_plural = _(
+        "meeting proposed by the importer (the buttons act at once, without saving other "
+        "changes on this page)"
+    )
+
+    @admin.display(description=_("meeting"))
+    def meeting_read(self, row):
+        proposal = row.meetingproposal
+        if proposal.meeting_id:
+            meeting = proposal.meeting
+            return format_html(
+                '{} <a href="{}">{}</a> ({})',
+                _("Covers"),
+                reverse("admin:articles_meeting_change", args=[meeting.pk]),
+                meeting.title,
+                meeting.date,
+            )
+        people = format_html_join(
+            "; ",
+            "{}{}",
+            (
+                (p.reported_name, f", {p.reported_title}" if p.reported_title else "")
+                for p in proposal.participants.all()
+            ),
+        )
+        return format_html(
+            "<strong>{}</strong>: {}<br>{}: {} · {}: {}<br>{}: {}",
+            proposal.get_kind_display(),
+            proposal.title,
+            _("date"),
+            proposal.date or _("not stated"),
+            _("place"),
+            proposal.place or "—",
+            _("participants"),
+            people or "—",
+        )
+
+    @admin.display(description=_("confirm"))
+    def buttons(self, row):
+        proposal = row.meetingproposal
+        label = _("Add to this meeting") if proposal.meeting_id else _("Create the draft meeting")
+        actions = proposal_buttons(
+            row.article_id,
+            proposal.pk,
+            "meeting_proposal",
+            [("accept", label), ("dismiss", _("Dismiss"))],
+        )
+        edit = reverse("admin:articles_meetingproposal_change", args=[proposal.pk])
+        return format_html('{} <a href="{}">{}</a>', actions, edit, _("Edit first"))
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("meetingproposal__meeting")
+            .prefetch_related("meetingproposal__participants")
+            .order_by("meetingproposal_id")
+        )
 
 
 class TranslationStateFilter(admin.SimpleListFilter):
@@ -675,6 +755,7 @@ class ArticleAdmin(ArchiveAdminMixin, WorkflowAdminMixin, RevisionAdmin):
     readonly_fields = ["created_at", "updated_at", "source_text", "source_changes"]
     actions = [*WorkflowAdminMixin.actions, "mark_up_to_date"]
     inlines = [
+        MeetingProposalInline,
         RelationProposalInline,
         NameProposalInline,
         SourceInline,
@@ -883,6 +964,11 @@ class ArticleAdmin(ArchiveAdminMixin, WorkflowAdminMixin, RevisionAdmin):
                 view(self.relation_proposal_view),
                 name="articles_article_relation_proposal",
             ),
+            path(
+                "<int:object_id>/meetings/<int:proposal_id>/<str:action>/",
+                view(self.meeting_proposal_view),
+                name="articles_article_meeting_proposal",
+            ),
             *super().get_urls(),
         ]
 
@@ -894,6 +980,8 @@ class ArticleAdmin(ArchiveAdminMixin, WorkflowAdminMixin, RevisionAdmin):
             hidden.add(NameProposalInline)
         if obj is None or not obj.relation_proposals.exists():
             hidden.add(RelationProposalInline)
+        if obj is None or not obj.meeting_proposals.exists():
+            hidden.add(MeetingProposalInline)
         return [inline for inline in inlines if type(inline) not in hidden]
 
     def act_on_proposal(self, request, object_id, proposal, action, permissions):
@@ -913,8 +1001,10 @@ class ArticleAdmin(ArchiveAdminMixin, WorkflowAdminMixin, RevisionAdmin):
                 result = proposal.accept()
         except ValidationError as error:
             self.message_user(request, " ".join(error.messages), messages.ERROR)
-        else:
-            self.message_user(request, accepted_message(proposal, result), messages.SUCCESS)
+            return HttpResponseRedirect(back)
+        self.message_user(request, accepted_message(proposal, result), messages.SUCCESS)
+        if isinstance(proposal, MeetingProposal) and not proposal.meeting_id:
+            return HttpResponseRedirect(reverse("admin:articles_meeting_change", args=[result.pk]))
         return HttpResponseRedirect(back)
 
     def name_proposal_view(self, request, object_id, proposal_id, action):
@@ -947,6 +1037,21 @@ class ArticleAdmin(ArchiveAdminMixin, WorkflowAdminMixin, RevisionAdmin):
             proposal,
             action,
             {"accept": accept, "dismiss": ["articles.delete_relationproposal"]},
+        )
+
+    def meeting_proposal_view(self, request, object_id, proposal_id, action):
+        proposal = get_object_or_404(
+            MeetingProposal.objects.select_related("meeting"),
+            pk=proposal_id,
+            reports__pk=object_id,
+        )
+        accept = ["articles.change_meeting"] if proposal.meeting_id else ["articles.add_meeting"]
+        return self.act_on_proposal(
+            request,
+            object_id,
+            proposal,
+            action,
+            {"accept": accept, "dismiss": ["articles.delete_meetingproposal"]},
         )
 
     def import_view(self, request):
@@ -1159,6 +1264,90 @@ class CoverageInline(admin.TabularInline):
 
     def get_queryset(self, request):
         return super().get_queryset(request).select_related("article")
+
+
+class ProposedParticipantInline(admin.TabularInline):
+    model = ProposedParticipant
+    extra = 0
+    autocomplete_fields = ["person", "organization"]
+    fields = ["position", "reported_name", "reported_title", "person", "organization", "side"]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("person", "organization")
+
+
+@admin.register(MeetingProposal)
+class MeetingProposalAdmin(admin.ModelAdmin):
+    """The meetings the importer read in reports: check and complete one, then create the
+    draft meeting in the same step ("Save and create the meeting"), or delete it."""
+
+    list_display = ["__str__", "kind", "date", "place", "report_count", "created_at"]
+    list_filter = ["kind", ("meeting", admin.EmptyFieldListFilter)]
+    search_fields = ["title", "participants__reported_name", "meeting__title"]
+    autocomplete_fields = ["meeting", "reports"]
+    readonly_fields = ["publication_dates"]
+    fields = [
+        "meeting",
+        "title",
+        "kind",
+        "date",
+        "publication_dates",
+        "city",
+        "venue",
+        "language",
+        "reports",
+    ]
+    inlines = [ProposedParticipantInline]
+    change_form_template = "admin/articles/meetingproposal/change_form.html"
+    ordering = ["-created_at", "-pk"]
+
+    def get_queryset(self, request):
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("meeting")
+            .annotate(report_count=Count("reports", distinct=True))
+        )
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.display(description=_("reports"), ordering="report_count")
+    def report_count(self, proposal):
+        return proposal.report_count
+
+    @admin.display(description=_("reports published on"))
+    def publication_dates(self, proposal):
+        days = sorted({a.published_at.date() for a in proposal.reports.all() if a.published_at})
+        return ", ".join(str(day) for day in days) or "—"
+
+    def may_accept(self, request, proposal):
+        needed = "articles.change_meeting" if proposal.meeting_id else "articles.add_meeting"
+        return request.user.has_perm(needed) and self.has_change_permission(request, proposal)
+
+    def render_change_form(self, request, context, add=False, change=False, form_url="", obj=None):
+        context["may_accept"] = obj is not None and self.may_accept(request, obj)
+        return super().render_change_form(request, context, add, change, form_url, obj)
+
+    def response_change(self, request, obj):
+        """With "Save and create the meeting", the saved proposal becomes the meeting."""
+        if "_accept" not in request.POST:
+            return super().response_change(request, obj)
+        if not self.may_accept(request, obj):
+            raise PermissionDenied
+        try:
+            with transaction.atomic():
+                meeting = obj.accept()
+        except ValidationError as error:
+            self.message_user(
+                request,
+                _("The proposal was saved, but the meeting was not created: %(reason)s")
+                % {"reason": " ".join(error.messages)},
+                messages.ERROR,
+            )
+            return HttpResponseRedirect(request.path)
+        self.message_user(request, accepted_message(obj, meeting), messages.SUCCESS)
+        return HttpResponseRedirect(reverse("admin:articles_meeting_change", args=[meeting.pk]))
 
 
 @admin.register(Meeting)

@@ -30,6 +30,10 @@ TAG = re.compile(
     r"(?=\s*(?:[.,:։\-–—]|$)|\s+\S)|"
     r"(?P<named>[^\W\d_][\w.\-]*(?:\s[^\W\d_][\w.\-]*)?)\s*$)"
 )
+#: The word for "year" some languages put after a date ("14 мая 2024 года", "2024-cü il").
+YEAR_WORD = re.compile(
+    r"\s*(?:года|г\.|року|р\.|il|ildə|yil|йил|yılı|жылы|оны|წლის|թ\.)(?!\w)\.?", re.IGNORECASE
+)
 DATELINE_END = re.compile(r"[\s.,:;։]*(?:[-–—]+[\s.]*)?")
 
 
@@ -76,6 +80,8 @@ def split_dateline(paragraph, languages):
     mention = next(iter(find_dates(paragraph[position : position + 40], languages)), None)
     if mention and mention.start == 0:
         position += mention.end
+        if mention.year and (year_word := YEAR_WORD.match(paragraph, position)):
+            position = year_word.end()
     else:
         mention = None
         if second and not paragraph[position:].startswith(("(", "/")):

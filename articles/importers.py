@@ -1,9 +1,10 @@
 """Import scraped reports as draft articles.
 
 For each report `Importer` writes an article with its outlet, the known people and
-organizations it names, the names it proposes for editors to confirm, and the other
-reports it seems related to. A report already imported (same original address, or the
-same text) is left as it is.
+organizations it names, the names it proposes for editors to confirm, the other reports
+it seems related to, and the meeting it describes (`events`): a draft meeting to
+confirm, or the stored meeting it seems to cover. A report already imported (same
+original address, or the same text) is left as it is.
 """
 
 import codecs
@@ -24,6 +25,7 @@ from simple_history.utils import bulk_create_with_history
 
 from . import workers
 from .dates import languages_for
+from .events import read_meeting
 from .extraction import event_date_in, extract, extract_html, fold
 from .languages import detect_language
 from .matching import (
@@ -40,8 +42,12 @@ from .matching import (
 )
 from .models import (
     Article,
+    Coverage,
+    Meeting,
+    MeetingProposal,
     NameProposal,
     Outlet,
+    ProposedParticipant,
     RelationProposal,
     Status,
     language_name,
@@ -190,6 +196,7 @@ class ImportResult:
     organizations: list = field(default_factory=list)
     event_date: dt.date | None = None
     related: list = field(default_factory=list)
+    meeting: object = None
     article: Article | None = None
 
     def as_json(self):
@@ -212,6 +219,7 @@ class ImportResult:
             "organizations": [found.as_json() for found in self.organizations],
             "event_date": self.event_date.isoformat() if self.event_date else None,
             "related": self.related,
+            "meeting": self.meeting.as_json() if self.meeting else None,
             "article": self.article.get_absolute_url() if self.article else None,
         }
 
@@ -351,6 +359,14 @@ class Importer:
         result.organizations = organizations + propose_organizations(
             extraction.body, known_spans, excluded
         )
+        result.meeting = read_meeting(
+            extraction.title,
+            extraction.body,
+            result.people,
+            result.organizations,
+            language=result.language,
+            city=extraction.dateline,
+        )
         prepared.report = Report(
             reference=result.path,
             language=result.language,
@@ -465,6 +481,8 @@ class Importer:
             result.warnings.append(gettext("no publication date found: the date is left to find"))
         result.published = report.date
         result.event_date = extraction.event_date
+        if result.meeting:
+            result.meeting.date = extraction.event_date
         prepared.related = related
 
     def outlets(self, extraction):
@@ -665,6 +683,106 @@ class Importer:
         Article.organizations.through.objects.bulk_create(organizations)
         NameProposal.objects.bulk_create(names, ignore_conflicts=True)
         RelationProposal.objects.bulk_create(relations, ignore_conflicts=True)
+        self.propose_meetings([p for p in batch if p.result.meeting])
+
+    def propose_meetings(self, batch):
+        """For each report describing a meeting: the stored meeting it matches (or that a
+        related report covers) as coverage to confirm; else the meeting proposed for a
+        related report, which it joins; else a new meeting to confirm."""
+        if not batch:
+            return
+        related = {
+            prepared.result.article.pk: [
+                other.article.pk for other, _relation, _score in prepared.related if other.article
+            ]
+            for prepared in batch
+        }
+        related_ids = set().union(*related.values())
+        covered = {}
+        for article_id, meeting_id in (
+            Coverage.objects.filter(article__in=related_ids)
+            .order_by("meeting_id")
+            .values_list("article_id", "meeting_id")
+        ):
+            covered.setdefault(article_id, meeting_id)
+        open_proposals = {}
+        through = MeetingProposal.reports.through
+        for article_id, proposal_id in (
+            through.objects.filter(article__in=related_ids, meetingproposal__meeting=None)
+            .order_by("meetingproposal_id")
+            .values_list("article_id", "meetingproposal_id")
+        ):
+            open_proposals.setdefault(article_id, MeetingProposal(pk=proposal_id))
+        stored = self.stored_meetings(batch)
+        proposals, links = [], []
+        for prepared in batch:
+            article, reading = prepared.result.article, prepared.result.meeting
+            meeting_id = next(
+                (covered[pk] for pk in related[article.pk] if pk in covered), None
+            ) or matching_meeting(reading, prepared.report.date, stored)
+            joined = next(
+                (open_proposals[pk] for pk in related[article.pk] if pk in open_proposals), None
+            )
+            if meeting_id is not None:
+                proposal = MeetingProposal(
+                    meeting_id=meeting_id,
+                    title=reading.title[:300],
+                    kind=reading.kind,
+                    language=article.language,
+                )
+                proposals.append((proposal, []))
+            elif joined is not None:
+                proposal = joined
+            else:
+                proposal = MeetingProposal(
+                    title=reading.title[:300],
+                    kind=reading.kind,
+                    date=reading.date,
+                    city=reading.city[:200],
+                    language=article.language,
+                )
+                proposals.append((proposal, reading.participants))
+            open_proposals.setdefault(article.pk, proposal)
+            links.append((proposal, article))
+        MeetingProposal.objects.bulk_create([proposal for proposal, _people in proposals])
+        ProposedParticipant.objects.bulk_create(
+            ProposedParticipant(
+                proposal=proposal,
+                person=participant.person,
+                organization=participant.organization,
+                side=participant.side,
+                reported_name=participant.name[:300],
+                reported_title=participant.title[:500],
+                position=position,
+            )
+            for proposal, participants in proposals
+            for position, participant in enumerate(unique_names(participants))
+        )
+        through.objects.bulk_create(
+            [through(meetingproposal_id=p.pk, article_id=a.pk) for p, a in links],
+            ignore_conflicts=True,
+        )
+
+    def stored_meetings(self, batch):
+        """Stored meetings near the dates of `batch`'s readings that have one of their
+        known participants: (meeting id, date, participant ids)."""
+        people = set().union(*(p.result.meeting.known_people for p in batch))
+        days = [d for p in batch if (d := p.result.meeting.date or p.report.date)]
+        if not people or not days:
+            return []
+        window = dt.timedelta(days=SAME_EVENT_DAYS)
+        found = {}
+        for pk, date, person_id in (
+            Meeting.objects.filter(
+                date__gte=min(days) - window,
+                date__lte=max(days) + window,
+                participants__person__in=people,
+            )
+            .order_by("pk")
+            .values_list("pk", "date", "participants__person")
+        ):
+            found.setdefault(pk, (pk, date, set()))[2].add(person_id)
+        return list(found.values())
 
     def status_of(self, result):
         """The status asked for, unless the article lacks what publishing needs."""
@@ -698,6 +816,33 @@ class Importer:
             record = Outlet.objects.create(name=outlet[:200], slug=unique_slug(outlet, Outlet))
             self.catalog.add_outlet(record)
         return record
+
+
+def matching_meeting(reading, published, stored):
+    """The id of the stored meeting a reading matches: one of its known participants,
+    within days of the meeting's stated day (or the report's publication); the most
+    people in common, then the nearest day."""
+    day = reading.date or published
+    if day is None:
+        return None
+    best = None
+    for pk, date, people in stored:
+        shared = len(people & reading.known_people)
+        days = abs((date - day).days)
+        if shared and days <= SAME_EVENT_DAYS:
+            key = (-shared, days, pk)
+            best = min(best, key) if best else key
+    return best[2] if best else None
+
+
+def unique_names(participants):
+    """Participants with the first of each reported name (names are unique per meeting)."""
+    seen = set()
+    for participant in participants:
+        key = participant.name.casefold()
+        if key not in seen:
+            seen.add(key)
+            yield participant
 
 
 def take_turn():

@@ -18,7 +18,7 @@ from django.db.models import F, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import capfirst, slugify
-from django.utils.translation import get_language_info
+from django.utils.translation import get_language_info, gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
@@ -391,7 +391,16 @@ class OrganizationName(OtherName):
     natural_key.dependencies = ["articles.organization"]
 
 
-class PostManager(models.Manager):
+class PostQuerySet(models.QuerySet):
+    def held_on(self, date):
+        """Posts held that day, or with no dates to say otherwise; the latest begun first."""
+        return self.filter(
+            Q(start_date__isnull=True) | Q(start_date__lte=date),
+            Q(end_date__isnull=True) | Q(end_date__gte=date),
+        ).order_by(F("start_date").desc(nulls_last=True), "pk")
+
+
+class PostManager(models.Manager.from_queryset(PostQuerySet)):
     def get_by_natural_key(self, person_slug, organization_slug, title, start_date):
         return self.get(
             person__slug=person_slug,
@@ -891,6 +900,7 @@ class Meeting(SlugNaturalKey, Versioned):
         MEETING = "meeting", _("Bilateral meeting")
         VISIT = "visit", _("Visit")
         ADDRESS = "address", _("Address to a session")
+        RECEPTION = "reception", _("Reception of a delegation")
         CONSULTATION = "consultation", _("Consultation")
         CALL = "call", _("Telephone call")
         NEGOTIATION = "negotiation", _("Negotiation")
@@ -994,6 +1004,10 @@ class Meeting(SlugNaturalKey, Versioned):
         return ", ".join(
             part for part in (self.venue, self.city, str(self.country.name or "")) if part
         )
+
+    def missing_for_publication(self):
+        """What the meeting lacks before it can be published, as field labels."""
+        return [] if self.summary.strip() else [_("summary")]
 
     @property
     def paragraphs(self):
@@ -1342,6 +1356,156 @@ class RelationProposal(models.Model):
             Coverage.objects.get_or_create(meeting=meeting, article=self.article)
         self.delete()
         return meetings
+
+
+class MeetingProposal(models.Model):
+    """A meeting the importer read in one or more reports, for an editor to confirm.
+
+    With `meeting` set, the reports are proposed as coverage of that stored meeting;
+    without, confirming the proposal makes a draft `Meeting` of it, with its participants
+    and reports. Nothing is invented: a day or place the reports do not give stays empty.
+    """
+
+    meeting = models.ForeignKey(
+        Meeting,
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="coverage_proposals",
+        verbose_name=_("stored meeting"),
+        help_text=_("Set when the reports cover a meeting already in the database."),
+    )
+    title = models.CharField(_("title"), max_length=300)
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=Meeting.Kind, default=Meeting.Kind.MEETING
+    )
+    date = models.DateField(
+        _("date"),
+        null=True,
+        blank=True,
+        help_text=_("Empty when no report states the day of the meeting."),
+    )
+    city = models.CharField(_("city"), max_length=200, blank=True)
+    venue = models.CharField(_("venue"), max_length=300, blank=True)
+    language = models.CharField(_("summary language"), max_length=7, choices=LANGUAGES)
+    reports = models.ManyToManyField(
+        Article, related_name="meeting_proposals", verbose_name=_("reports")
+    )
+    created_at = models.DateTimeField(_("proposed"), auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("meeting to confirm")
+        verbose_name_plural = _("meetings to confirm")
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return str(self.meeting) if self.meeting_id else self.title
+
+    @property
+    def place(self):
+        return ", ".join(part for part in (self.venue, self.city) if part)
+
+    def accept(self):
+        """Make the proposal a draft `Meeting` with its participants (in the posts they
+        held that day) and its reports, or add the reports to the stored meeting. The
+        proposal is used up. Raises ValidationError, naming what is missing."""
+        if self.meeting_id:
+            for article in self.reports.order_by("pk"):
+                Coverage.objects.get_or_create(meeting=self.meeting, article=article)
+            meeting = self.meeting
+            self.delete()
+            return meeting
+        if self.date is None:
+            raise ValidationError(
+                _("No report states the day of “%(title)s”: enter its date first.")
+                % {"title": self.title}
+            )
+        meeting = Meeting(
+            title=self.title,
+            slug=unique_slug(f"{self.title} {self.date.year}", Meeting),
+            date=self.date,
+            kind=self.kind,
+            city=self.city,
+            venue=self.venue,
+            language=self.language,
+            summary="",
+        )
+        meeting._change_reason = gettext("proposed by the importer")
+        meeting.save()
+        participants = list(self.participants.select_related("person").order_by("position", "pk"))
+        posts = Post.objects.held_on(self.date).filter(
+            person__in=[p.person_id for p in participants if p.person_id]
+        )
+        post_of = {}
+        for post in posts.select_related("organization"):
+            post_of.setdefault(post.person_id, post)
+        Participant.objects.bulk_create(
+            Participant(
+                meeting=meeting,
+                person=proposed.person,
+                post=post_of.get(proposed.person_id),
+                organization=proposed.organization
+                or getattr(post_of.get(proposed.person_id), "organization", None),
+                side=proposed.side,
+                reported_name=proposed.reported_name,
+                reported_title=proposed.reported_title,
+                position=position,
+            )
+            for position, proposed in enumerate(participants)
+        )
+        Coverage.objects.bulk_create(
+            Coverage(meeting=meeting, article=article) for article in self.reports.order_by("pk")
+        )
+        self.delete()
+        return meeting
+
+
+class ProposedParticipant(models.Model):
+    """Someone a report names as taking part in a proposed meeting, as it names them."""
+
+    proposal = models.ForeignKey(
+        MeetingProposal,
+        on_delete=models.CASCADE,
+        related_name="participants",
+        verbose_name=_("meeting to confirm"),
+    )
+    person = models.ForeignKey(
+        Person,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("person"),
+        help_text=_("Empty while the name is not in the database."),
+    )
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("representing"),
+    )
+    side = models.CharField(
+        _("side"), max_length=10, choices=Participant.Side, default=Participant.Side.OTHER
+    )
+    reported_name = models.CharField(_("name as reported"), max_length=300)
+    reported_title = models.CharField(_("title as reported"), max_length=500, blank=True)
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["proposal", "reported_name"],
+                name="unique_proposed_participant",
+                violation_error_message=_("This name is already listed for this meeting."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.reported_name
 
 
 class WorkflowEvent(models.Model):

@@ -109,6 +109,42 @@ class ParticipantFactory(factory.django.DjangoModelFactory):
     side = models.Participant.Side.HOST
 
 
+class MeetingProposalFactory(factory.django.DjangoModelFactory):
+    """A meeting the importer read in a report, with that report and two participants."""
+
+    class Meta:
+        model = models.MeetingProposal
+        skip_postgeneration_save = True
+
+    title = factory.Sequence(lambda n: f"Minister number {n} meets the High Commissioner")
+    kind = models.Meeting.Kind.MEETING
+    date = dt.date(2024, 9, 25)
+    city = "Geneva"
+    language = "en"
+
+    @factory.post_generation
+    def reports(self, create, extracted, **kwargs):
+        if create:
+            self.reports.set(extracted if extracted is not None else [ArticleFactory()])
+
+    @factory.post_generation
+    def participants(self, create, extracted, **kwargs):
+        if create and extracted is None:
+            ProposedParticipantFactory(proposal=self, side=models.Participant.Side.HOST)
+            ProposedParticipantFactory(proposal=self, side=models.Participant.Side.GUEST)
+
+
+class ProposedParticipantFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = models.ProposedParticipant
+
+    proposal = factory.SubFactory(MeetingProposalFactory, participants=[])
+    person = factory.SubFactory(PersonFactory)
+    reported_name = factory.LazyAttribute(lambda participant: participant.person.name)
+    reported_title = "Minister of Foreign Affairs"
+    position = factory.Sequence(lambda n: n)
+
+
 class UserFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = get_user_model()

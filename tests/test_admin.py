@@ -120,10 +120,26 @@ REGISTERED = [
 ]
 
 
+#: Registered models only the importer adds: editors open, edit and delete them.
+PROPOSED = [
+    pytest.param(models.MeetingProposal, factories.MeetingProposalFactory, id="meeting-proposal")
+]
+
+
 def test_the_table_covers_every_registered_model():
     app_models = apps.get_app_config("articles").get_models()
     registered = {model for model in app_models if admin.site.is_registered(model)}
-    assert registered == {param.values[0] for param in REGISTERED}
+    assert registered == {param.values[0] for param in REGISTERED + PROPOSED}
+
+
+@pytest.mark.parametrize(("model", "factory"), PROPOSED)
+def test_editor_opens_the_importers_proposals_but_adds_none(seed, editor_client, model, factory):
+    obj = factory()
+    assert obj in editor_client.get(admin_url(model, "changelist")).context["cl"].result_list
+    response = editor_client.get(admin_url(model, "change", obj.pk))
+    assert 'name="_save"' in response.text
+    assert response.context["original"] == obj
+    assert editor_client.get(admin_url(model, "add")).status_code == 403
 
 
 @pytest.mark.parametrize(("model", "factory"), REGISTERED)

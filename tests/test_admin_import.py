@@ -188,8 +188,9 @@ def change_url(article):
     return reverse("admin:articles_article_change", args=[article.pk])
 
 
-def buttons_of(response):
-    """The proposal buttons of an article's change page: (label, formaction) pairs."""
+def buttons_of(response, routes=("names", "relations")):
+    """The proposal buttons of an article's change page: (label, formaction) pairs; those
+    of names and related reports unless `routes` asks for others ("meetings")."""
     return [
         (html.unescape(label), action)
         for action, label in re.findall(
@@ -197,6 +198,7 @@ def buttons_of(response):
             r"(.*?)</button>",
             response.text,
         )
+        if action.split("/")[-4] in routes
     ]
 
 

@@ -676,9 +676,10 @@ def test_unknown_people_named_with_a_title_become_proposals_not_people(seed, tmp
 
 # 8. Queries.
 
-#: Measured on SQLite and PostgreSQL alike: 13 to 20 queries for one report, the 6 that
-#: load the catalog included, and 17 with 30 related articles stored.
-QUERY_BUDGET = 25
+#: Measured on SQLite and PostgreSQL alike: 13 to 26 queries for one report, the 6 that
+#: load the catalog and the 6 that propose its meeting included, and 23 with 30 related
+#: articles stored.
+QUERY_BUDGET = 30
 
 
 @pytest.mark.parametrize("filename", REPORT_FILES)

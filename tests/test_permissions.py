@@ -306,6 +306,17 @@ MATRIX = [
                                                        L,   L,   405, 405, 405, 405, 405),
     Admin("articles_article_relation_proposal", "imported", "translation_proposal", "accept",
                                                        L,   L,   405, 405, 405, 405, 405),
+    Admin("articles_article_meeting_proposal", "imported", "meeting_to_confirm", "accept",
+                                                       L,   L,   405, 405, 405, 405, 405),
+    # Meetings to confirm: editors check, complete and confirm them; only the importer adds
+    Admin("articles_meetingproposal_changelist",       L,   L,   403, 200, 403, 403, 200),
+    Admin("articles_meetingproposal_add",              L,   L,   403, 403, 403, 403, 403),
+    Admin("articles_meetingproposal_change", "meeting_to_confirm",
+                                                       L,   L,   403, 200, 403, 403, 200),
+    Admin("articles_meetingproposal_delete", "meeting_to_confirm",
+                                                       L,   L,   403, 200, 403, 403, 200),
+    Admin("articles_meetingproposal_history", "meeting_to_confirm",
+                                                       L,   L,   403, 200, 403, 403, 200),
     # Meetings
     Admin("articles_meeting_changelist",               L,   L,   403, 200, 200, 200, 200),
     Admin("articles_meeting_add",                      L,   L,   403, 200, 403, 403, 200),
@@ -397,6 +408,12 @@ MATRIX = [
     Autocomplete("articles.post.person",               L,   L,   403, 200, 200, 200, 200),
     Autocomplete("articles.post.organization",         L,   L,   403, 200, 200, 200, 200),
     Autocomplete("articles.organization.parent",       L,   L,   403, 200, 200, 200, 200),
+    Autocomplete("articles.meetingproposal.meeting",   L,   L,   403, 200, 200, 200, 200),
+    Autocomplete("articles.meetingproposal.reports",   L,   L,   403, 200, 200, 200, 200),
+    Autocomplete("articles.proposedparticipant.person",
+                                                       L,   L,   403, 200, 200, 200, 200),
+    Autocomplete("articles.proposedparticipant.organization",
+                                                       L,   L,   403, 200, 200, 200, 200),
     Autocomplete("articles.workflowevent.user",        L,   L,   403, 403, 403, 403, 200),
     # Workflow steps, from each status                 anon user staf edit tran revw supr
     Step("submit", "draft",                            L,   L,   403, M,   403, 403, M),
@@ -437,6 +454,9 @@ MATRIX = [
     Action("article-accept-translation",               L,   L,   403, D,   D,   403, D),
     Action("article-accept-meeting",                   L,   L,   403, D,   403, 403, D),
     Action("article-dismiss-relation",                 L,   L,   403, D,   403, 403, D),
+    Action("article-accept-meeting-proposal",          L,   L,   403, D,   403, 403, D),
+    Action("article-dismiss-meeting-proposal",         L,   L,   403, D,   403, 403, D),
+    Action("meetingproposal-accept",                   L,   L,   403, D,   403, 403, D),
     Action("meeting-delete_selected",                  L,   L,   403, K,   200, K,   D),
     Action("meeting-save",                             L,   L,   403, D,   403, 403, D),
     Action("meeting-revert",                           L,   L,   403, D,   403, 403, D),
@@ -518,6 +538,9 @@ def build_world():
     )
     w.translation_proposal = RelationProposal.objects.create(
         article=w.imported, candidate=w.article, relation="translation", score=0.9
+    )
+    w.meeting_to_confirm = factories.MeetingProposalFactory(
+        title="A meeting read in the report", reports=[w.imported]
     )
     w.meeting_proposal = RelationProposal.objects.create(
         article=w.review_article, candidate=w.article, relation="same_event", score=0.8
@@ -774,6 +797,30 @@ ACTIONS = {
         "translation_proposal",
         "dismiss",
         deleted("translation_proposal"),
+    ),
+    "article-accept-meeting-proposal": Post(
+        url=lambda w: admin_url(
+            "article", "meeting_proposal", w.imported.pk, w.meeting_to_confirm.pk, "accept"
+        ),
+        data=lambda w: {},
+        done=lambda w: Meeting.objects.filter(title="A meeting read in the report").exists(),
+    ),
+    "article-dismiss-meeting-proposal": on_proposal(
+        "meeting_proposal",
+        "imported",
+        "meeting_to_confirm",
+        "dismiss",
+        deleted("meeting_to_confirm"),
+    ),
+    "meetingproposal-accept": Post(
+        url=lambda w: admin_url("meetingproposal", "change", w.meeting_to_confirm.pk),
+        data=lambda w: {
+            **changeform_data(
+                as_superuser(w, admin_url("meetingproposal", "change", w.meeting_to_confirm.pk))
+            ),
+            "_accept": "Save and create the meeting",
+        },
+        done=lambda w: Meeting.objects.filter(title="A meeting read in the report").exists(),
     ),
     "meeting-delete_selected": on_changelist(
         "meeting", "delete_selected", "withdrawn_meeting", deleted("withdrawn_meeting"), post="yes"

@@ -36,6 +36,7 @@ from articles.models import (
     Article,
     Coverage,
     Meeting,
+    MeetingProposal,
     NameProposal,
     Organization,
     OrganizationName,
@@ -45,6 +46,7 @@ from articles.models import (
     Person,
     PersonName,
     Post,
+    ProposedParticipant,
     RelationProposal,
     SearchDocument,
     SummaryTranslation,
@@ -269,6 +271,26 @@ def build(size):
     RelationProposal.objects.create(
         article=original, candidate=published[-1], relation="same_event", score=0.8
     )
+    # Meetings read in reports, one for every fifth, the original's first.
+    proposals = MeetingProposal.objects.bulk_create(
+        MeetingProposal(title=f"Meeting read in report {i}", date=now.date(), language="en")
+        for i in range(max(2, size // 5))
+    )
+    MeetingProposal.reports.through.objects.bulk_create(
+        MeetingProposal.reports.through(meetingproposal=proposal, article=published[i])
+        for i, proposal in enumerate(proposals)
+    )
+    ProposedParticipant.objects.bulk_create(
+        ProposedParticipant(
+            proposal=proposal,
+            person=people[(i + side) % len(people)],
+            organization=orgs[i % len(orgs)],
+            reported_name=f"Participant {i}-{side}",
+            position=side,
+        )
+        for i, proposal in enumerate(proposals)
+        for side in (0, 1)
+    )
     reviewer = UserFactory(username="budget-reviewer", password="!")
     # One step each; the featured items went back and forth, more often in a bigger desk.
     steps = [{"article": article} for article in published]
@@ -299,6 +321,7 @@ def build(size):
         summary=SummaryTranslation.objects.filter(meeting=featured).order_by("pk").first(),
         link=Translation.objects.filter(source=original).order_by("pk").first(),
         reviewer=reviewer,
+        meeting_to_confirm=proposals[0],
     )
 
 
@@ -491,10 +514,10 @@ ADMIN_PAGES = [
     change(
         Article,
         lambda d: d.original,
-        30,
+        33,
         "-original",
     ),
-    change(Article, lambda d: d.translation, 24, "-translation"),
+    change(Article, lambda d: d.translation, 27, "-translation"),
     changelist(Meeting, 8),
     change(
         Meeting,
@@ -504,6 +527,8 @@ ADMIN_PAGES = [
         "option: for each covering report SELECT articles_article ... WHERE id IN (%s). It "
         "grows with this meeting's own rows, not with the archive",
     ),
+    changelist(MeetingProposal, 5),
+    change(MeetingProposal, lambda d: d.meeting_to_confirm, 14),
     changelist(Translation, 5),
     change(Translation, lambda d: d.link, 8),
     changelist(SummaryTranslation, 5),
