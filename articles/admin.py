@@ -6,21 +6,22 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import connections, transaction
-from django.db.models import Count, Q
+from django.db.models import Count, Prefetch, Q
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext, pgettext_lazy
-from simple_history.admin import SimpleHistoryAdmin, reverse
+from simple_history.admin import SimpleHistoryAdmin
 
 from . import uploads, workflow
 from .filters import languages_in_use
 from .forms import ImportReportsForm, VersionedForm
-from .importers import Importer, ReportError, decode
+from .importers import Importer, ImportStatus, ReportError, decode
 from .models import (
     LANGUAGES,
     Article,
@@ -299,11 +300,16 @@ class PersonAdmin(admin.ModelAdmin):
     ordering = ["name"]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("posts__organization")
+        held = Post.objects.held_on(timezone.localdate()).select_related("organization")
+        return (
+            super()
+            .get_queryset(request)
+            .prefetch_related(Prefetch("posts", queryset=held, to_attr="current"))
+        )
 
-    @admin.display(description=_("posts"))
+    @admin.display(description=_("current posts"))
     def current_posts(self, person):
-        return "; ".join(f"{post.title}, {post.organization}" for post in person.posts.all())
+        return "; ".join(f"{post.title}, {post.organization}" for post in person.current)
 
 
 class OrganizationNameInline(admin.TabularInline):
@@ -427,8 +433,8 @@ class SourceInline(admin.TabularInline):
 IMPORT_SESSION_KEY = "articles_import_batches"
 #: What the messages after an import call a report that was not imported.
 IMPORT_STATUSES = {
-    "failed": pgettext_lazy("import status", "failed"),
-    "unchanged": pgettext_lazy("import status", "unchanged"),
+    ImportStatus.FAILED: pgettext_lazy("import status", "failed"),
+    ImportStatus.UNCHANGED: pgettext_lazy("import status", "unchanged"),
 }
 
 
@@ -1112,16 +1118,17 @@ class ArticleAdmin(ArchiveAdminMixin, WorkflowAdminMixin, RevisionAdmin):
             [(item["name"], item["text"].encode()) for item in reports if item["text"]]
         )
         results = [result for result in results if result.path in ticked]
-        imported = [result for result in results if result.status == "imported"]
+        imported = [result for result in results if result.status == ImportStatus.IMPORTED]
         self.message_user(
             request,
             ngettext("%d report imported.", "%d reports imported.", len(imported)) % len(imported),
             messages.SUCCESS if imported else messages.WARNING,
         )
         for result in results:
-            notes = result.warnings if result.status == "imported" else [result.error or ""]
+            was_imported = result.status == ImportStatus.IMPORTED
+            notes = result.warnings if was_imported else [result.error or ""]
             status = IMPORT_STATUSES.get(result.status, result.status)
-            prefix = "" if result.status == "imported" else f"{status}: "
+            prefix = "" if was_imported else f"{status}: "
             for note in notes:
                 self.message_user(
                     request, f"{result.path}: {prefix}{note}".rstrip(": "), messages.WARNING

@@ -9,6 +9,7 @@ original address, or the same text) is left as it is.
 
 import codecs
 import datetime as dt
+import enum
 import itertools
 import logging
 import multiprocessing
@@ -173,12 +174,22 @@ def decode(data):
     ]
 
 
+class ImportStatus(enum.StrEnum):
+    """What happened to one input (its `status` in `import_reports --format json`)."""
+
+    PENDING = "pending"  # read, not yet settled against the database
+    IMPORTED = "imported"
+    UNCHANGED = "unchanged"
+    FAILED = "failed"
+    WOULD_IMPORT = "would-import"  # a dry run, or read for context only
+
+
 @dataclass
 class ImportResult:
     """What happened to one input, in the shape of `import_reports --format json`."""
 
     path: str
-    status: str = "failed"
+    status: ImportStatus = ImportStatus.FAILED
     error: str | None = None
     warnings: list = field(default_factory=list)
     title: str | None = None
@@ -237,7 +248,7 @@ class Prepared:
 
     @property
     def ready(self):
-        return self.result.status != "failed"
+        return self.result.status != ImportStatus.FAILED
 
 
 class Importer:
@@ -306,12 +317,12 @@ class Importer:
                 re.match(r"\s*(<!doctype html|<html)", text[:500], re.IGNORECASE)
             )
             self.read(text, is_html, prepared)
-            result.status = "pending"
+            result.status = ImportStatus.PENDING
         except ReportError as error:
-            result.status, result.error = "failed", str(error)
+            result.status, result.error = ImportStatus.FAILED, str(error)
         except Exception as error:  # a report must never stop the run
             logger.exception("Reading %s failed", path)
-            result.status = "failed"
+            result.status = ImportStatus.FAILED
             result.error = gettext("unexpected error while reading it: %(error)s") % {
                 "error": f"{error.__class__.__name__}: {error}"
             }
@@ -388,17 +399,17 @@ class Importer:
             self.date_and_relations(prepared, pending, stored)
             duplicate = stored_copy(existing, extraction)
             if duplicate is not None:
-                result.status, result.article = "unchanged", duplicate
+                result.status, result.article = ImportStatus.UNCHANGED, duplicate
                 prepared.related = [
                     item for item in prepared.related if item[0].article != duplicate
                 ]
             elif extraction.fingerprint in self.fingerprints:
-                result.status = "unchanged"
+                result.status = ImportStatus.UNCHANGED
                 result.warnings.append(gettext("the same text as an earlier report of this run"))
             elif self.dry_run or (
                 self.write_only is not None and result.path not in self.write_only
             ):
-                result.status = "would-import"
+                result.status = ImportStatus.WOULD_IMPORT
                 self.run.append(prepared.report)
             else:
                 pending.append(prepared)
@@ -417,13 +428,13 @@ class Importer:
                             self.write_new([prepared])
                     except Exception as error:
                         logger.exception("Writing %s failed", prepared.result.path)
-                        prepared.result.status = "failed"
+                        prepared.result.status = ImportStatus.FAILED
                         prepared.result.error = gettext("could not be saved: %(error)s") % {
                             "error": f"{error.__class__.__name__}: {error}"
                         }
         for prepared in batch:
             result = prepared.result
-            if result.status == "failed":
+            if result.status == ImportStatus.FAILED:
                 result.article = None
             else:
                 result.related = [
@@ -617,7 +628,7 @@ class Importer:
             if duplicate is None:
                 new.append(prepared)
             else:
-                prepared.result.status, prepared.result.article = "unchanged", duplicate
+                prepared.result.status, prepared.result.article = ImportStatus.UNCHANGED, duplicate
                 prepared.report.article = duplicate
         if new:
             self.write(new)
@@ -652,7 +663,7 @@ class Importer:
             prepared.report.article = article
             prepared.report.reference = article.get_absolute_url()
             prepared.result.article = article
-            prepared.result.status = "imported"
+            prepared.result.status = ImportStatus.IMPORTED
         people, organizations, names, relations = [], [], [], []
         for prepared, article in zip(batch, articles, strict=True):
             names += self.outlet_proposals(prepared, article)

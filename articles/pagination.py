@@ -8,11 +8,16 @@ from rest_framework.exceptions import NotFound
 class CursorPagination(pagination.CursorPagination):
     """A cursor whose position is no value of the ordering field ("p=4\\x03M4" for a
     date, or holding a NUL character) is damaged: it answers 404, as one that cannot be
-    decoded does, instead of reaching the database."""
+    decoded does, instead of reaching the database. So is one that decodes to nothing
+    ("%00"): the first page's address has no cursor."""
 
     def decode_cursor(self, request):
         cursor = super().decode_cursor(request)
-        if cursor is not None and cursor.position is not None and "\x00" in cursor.position:
+        if cursor is None:
+            return None
+        if cursor.position is not None and "\x00" in cursor.position:
+            raise NotFound(self.invalid_cursor_message)
+        if cursor == pagination.Cursor(offset=0, reverse=False, position=None):
             raise NotFound(self.invalid_cursor_message)
         return cursor
 

@@ -1,5 +1,6 @@
 """The Django admin as an editor (a staff user in the "Editors" group) uses it."""
 
+import datetime as dt
 import re
 
 import pytest
@@ -863,3 +864,19 @@ def test_meeting_report_count_is_right_when_searching_by_participant(editor_clie
 
     assert list(response.context["cl"].result_list) == [meeting]
     assert changelist_cell(response, meeting, "report_count") == "1"
+
+
+def test_the_people_list_shows_only_the_posts_held_today(db, editor_client):
+    person = factories.PersonFactory(name="Leyla Rustamova")
+    factories.PostFactory(person=person, title="Commissioner", start_date=dt.date(2020, 1, 1))
+    factories.PostFactory(
+        person=person,
+        title="Former ambassador",
+        start_date=dt.date(2010, 1, 1),
+        end_date=dt.date(2019, 12, 31),
+    )
+
+    response = editor_client.get(admin_url(models.Person, "changelist"))
+
+    assert "Commissioner, " in response.text
+    assert "Former ambassador" not in response.text

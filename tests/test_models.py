@@ -7,7 +7,15 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from articles.models import Article, Organization, Post, Translation
+from articles.models import (
+    Article,
+    Organization,
+    Person,
+    PersonName,
+    Post,
+    Translation,
+    find_by_name,
+)
 from tests.factories import (
     ArticleFactory,
     OrganizationFactory,
@@ -220,3 +228,16 @@ class TestPeopleAndOrganizations:
         assert Organization.objects.get_by_natural_key(*organization.natural_key()) == organization
         link = TranslationFactory()
         assert Translation.objects.get_by_natural_key(*link.natural_key()) == link
+
+
+@pytest.mark.parametrize("spelling", ["Сабина Алиева", "САБИНА АЛИЕВА", "сабина алиева"])
+def test_a_name_is_found_in_any_case_without_reading_every_record(
+    db, spelling, django_assert_num_queries
+):
+    person = PersonFactory(name="Sabina Aliyeva")
+    PersonName.objects.create(person=person, name="Сабина Алиева")
+    PersonFactory.create_batch(5)
+
+    with django_assert_num_queries(1):
+        assert find_by_name(Person, spelling) == person
+    assert find_by_name(Person, "Сабина Алиевна") is None

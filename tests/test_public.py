@@ -88,9 +88,13 @@ class TestArticleList:
         assert 'rel="next"' in html(first)
         assert 'rel="prev"' in html(second)
 
-    def test_a_damaged_cursor_is_a_404(self, client, db):
+    @pytest.mark.parametrize("path", ["/en/articles/", "/en/meetings/", "/api/v1/articles/"])
+    @pytest.mark.parametrize("cursor", ["not-a-cursor", "%00", "%3D%3D"])
+    def test_a_damaged_cursor_is_a_404(self, client, db, path, cursor):
+        """Also one that decodes to nothing: the first page's address has no cursor."""
         ArticleFactory.create_batch(21)
-        response = client.get("/en/articles/?cursor=not-a-cursor")
+        MeetingFactory.create_batch(21)
+        response = client.get(f"{path}?cursor={cursor}")
         assert response.status_code == 404
 
     def test_pagination_keeps_the_filters(self, client, db):

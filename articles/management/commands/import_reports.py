@@ -6,7 +6,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand
 from tqdm import tqdm
 
-from articles.importers import REPORT_SUFFIXES, Importer
+from articles.importers import REPORT_SUFFIXES, Importer, ImportStatus
 from articles.models import Status
 
 
@@ -63,7 +63,7 @@ class Command(BaseCommand):
         importer = Importer(dry_run=dry_run, status=status, outlet=outlet)
         messages = self.stderr if format == "json" else self.stdout
         reports = list(inputs(paths))
-        counts = {"imported": 0, "unchanged": 0, "failed": 0, "would-import": 0}
+        counts = dict.fromkeys(ImportStatus, 0)
         progress = tqdm(
             total=len(reports),
             file=sys.stderr,
@@ -79,17 +79,20 @@ class Command(BaseCommand):
             progress.clear()
             self.describe(result, messages)
         summary = (
-            f"{counts['would-import']} would be imported (dry run), "
+            f"{counts[ImportStatus.WOULD_IMPORT]} would be imported (dry run), "
             if dry_run
-            else f"{counts['imported']} imported, "
+            else f"{counts[ImportStatus.IMPORTED]} imported, "
         )
-        messages.write(f"{summary}{counts['unchanged']} unchanged, {counts['failed']} failed")
+        messages.write(
+            f"{summary}{counts[ImportStatus.UNCHANGED]} unchanged, "
+            f"{counts[ImportStatus.FAILED]} failed"
+        )
         progress.close()
-        if counts["failed"]:
+        if counts[ImportStatus.FAILED]:
             sys.exit(1)
 
     def describe(self, result, out):
-        if result.status == "failed":
+        if result.status == ImportStatus.FAILED:
             out.write(self.style.ERROR(f"{result.path}: failed: {result.error}"))
             return
         where = result.article.get_absolute_url() if result.article else result.title
