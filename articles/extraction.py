@@ -312,13 +312,37 @@ def split_paragraphs(lines):
     paragraphs = []
     for block in blocks:
         if len(block) > 1 and sum(word_count(line) >= 8 for line in block) >= 2:
-            paragraphs.extend(block)
+            paragraphs.extend(unwrap(block))
         else:
             paragraphs.append(collapse(" ".join(block)))
     return paragraphs
 
 
+#: How a line of a sentence wrapped by the page ends: with a word or a comma, not a stop.
+WRAPPED = re.compile(r"[^\W\d_],?$|\d,$")
+
+
+def unwrap(block):
+    """The lines of a block one paragraph each; in a block the page wrapped, most lines
+    ending in the middle of a sentence, such a line is joined to the next ("... the
+    Minister of Justice Abror" / "Yusupov, as well as ...")."""
+    wrapped = [bool(WRAPPED.search(line)) for line in block]
+    if sum(wrapped) * 2 <= len(block):
+        return block
+    lines = []
+    for line, was_wrapped in zip(block, [False, *wrapped[:-1]], strict=True):
+        if was_wrapped and line[:1].isalpha():
+            lines[-1] = f"{lines[-1]} {line}"
+        else:
+            lines.append(line)
+    return lines
+
+
 # The head: headline, kicker, deck, banners, rubrics
+
+
+#: The end of a sentence: Armenian pages often write their full stop "։" as a colon.
+SENTENCE_STOP = re.compile(r"[.!?։]\s*$|[.!?։]\s|(?<=[\u0561-\u0587]):\s*$")
 
 
 def is_lead(paragraph, languages):
@@ -326,7 +350,17 @@ def is_lead(paragraph, languages):
     if split_dateline(paragraph, languages):
         return True
     words = word_count(paragraph)
-    return words >= 20 or (words >= LEAD_WORDS and re.search(r"[.!?։։]\s*$|[.!?։]\s", paragraph))
+    return words >= 20 or (words >= LEAD_WORDS and SENTENCE_STOP.search(paragraph))
+
+
+#: The fewest words of a short sentence that opens a page with no headline.
+SHORT_LEAD_WORDS = 6
+
+
+def is_short_lead(paragraph):
+    """Whether a paragraph above the lead of a page with no headline is a short first
+    sentence of the report ("The President received the Ombudsman."), not a caption."""
+    return word_count(paragraph) >= SHORT_LEAD_WORDS and bool(SENTENCE_STOP.search(paragraph))
 
 
 def is_headline(paragraph):
@@ -338,7 +372,8 @@ def read_head(paragraphs, extraction, languages):
     """Take the headline, kicker, deck, banner and rubric lines off the top of the report.
 
     The headline is the last headline-like line before a time stamp, else the first one.
-    A banner naming an institution ahead of the headline is the page's issuer.
+    A banner naming an institution ahead of the headline is the page's issuer. On a page
+    with no headline, a short sentence before the lead is the report's first.
     """
     lead = next((i for i, p in enumerate(paragraphs) if is_lead(p, languages)), None)
     if not lead:
@@ -349,7 +384,7 @@ def read_head(paragraphs, extraction, languages):
         p for p in dict.fromkeys(head) if is_headline(p) and not is_section(p) and not site_line(p)
     ]
     if not headlines:
-        return body
+        return [p for p in head if is_short_lead(p)] + body
     above_stamp = [p for p in headlines if head.index(p) < stamp]
     title = above_stamp[-1] if above_stamp else headlines[0]
     for banner in headlines[: headlines.index(title)]:

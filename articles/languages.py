@@ -192,14 +192,58 @@ def fasttext_detector():
     return LangDetector(LangDetectConfig(model="lite"))
 
 
+#: The letters of the languages written in Cyrillic: a text with several letters outside
+#: a language's alphabet is not in that language ("ў", "қ", "ҳ" are no Macedonian).
+CYRILLIC_BASE = "абвгдежзиклмнопрстуфхцчш"
+CYRILLIC_ALPHABETS = {
+    "ru": CYRILLIC_BASE + "ёйщъыьэюя",
+    "uk": CYRILLIC_BASE + "йщьюяєіїґ",
+    "be": CYRILLIC_BASE + "ёйыьэюяіў",
+    "bg": CYRILLIC_BASE + "йщъьюя",
+    "mk": CYRILLIC_BASE + "ѓѕјљњќџ",
+    "sr": CYRILLIC_BASE + "ђјљњћџ",
+    "kk": CYRILLIC_BASE + "ёйщъыьэюяәғқңөұүһі",
+    "ky": CYRILLIC_BASE + "ёйщъыьэюяңөү",
+    "mn": CYRILLIC_BASE + "ёйщъыьэюяөү",
+    "tg": CYRILLIC_BASE + "ёйъэюяғӣқӯҳҷ",
+    "uz": CYRILLIC_BASE + "ёйъьэюяўқғҳ",
+}
+CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
+#: Letters outside a language's alphabet that a text may hold (a foreign name) and still
+#: be in it.
+FOREIGN_LETTERS = 2
+
+
+def foreign_letters(text, code):
+    """How many of `text`'s Cyrillic letters `code`'s alphabet lacks (0 when unknown)."""
+    alphabet = CYRILLIC_ALPHABETS.get(code)
+    if alphabet is None:
+        return 0
+    return sum(1 for letter in CYRILLIC_LETTER.findall(text.lower()) if letter not in alphabet)
+
+
+def checked(detection, text):
+    """The detection, unless the text is written in letters its language lacks: then
+    none, with the Cyrillic languages whose alphabets fit the text best."""
+    if detection.language is None or foreign_letters(text, detection.language) <= FOREIGN_LETTERS:
+        return detection
+    fits = sorted(CYRILLIC_ALPHABETS, key=lambda code: foreign_letters(text, code))
+    return Detection(None, tuple(code for code in fits[:2] if code in LANGUAGE_CODES))
+
+
 def detect_language(text):
     """The `Detection` of `text`'s language, offline.
 
     fastText ranks the plausible languages; lingua, asked to choose among those it
     knows, gives a second opinion. The language is taken when fastText is sure of one
-    lingua does not know, or when lingua's choice is fastText's first or likely enough.
+    lingua does not know, or when lingua's choice is fastText's first or likely enough,
+    and only when the text's letters belong to its alphabet.
     """
     sample = " ".join(re.sub(r"\d+", " ", text[:1500]).split())
+    return checked(detect_sample(sample), sample)
+
+
+def detect_sample(sample):
     if len(re.findall(r"[^\W\d_]", sample)) < 20:
         return Detection(None)
     ranked = {

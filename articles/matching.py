@@ -11,6 +11,7 @@ import re
 import statistics
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from anyascii import anyascii
 from rapidfuzz import fuzz
@@ -18,12 +19,17 @@ from rapidfuzz import fuzz
 from .extraction import fold
 from .models import Organization, Outlet, Person
 from .names import (
-    HONORIFICS,
+    TURKIC,
     analyzer,
     base_forms,
+    cannot_be_surname,
+    ends_noun_phrase,
     has_surname_shape,
     is_common_word,
+    is_given_name,
+    is_honorific,
     is_place,
+    is_plural,
     is_title,
     is_unit,
     mention_index,
@@ -35,7 +41,8 @@ from .names import (
     word_class,
 )
 
-TOKEN = re.compile(r"[^\W\d_][\w’'\-]*", re.UNICODE)
+#: A word; the Uzbek apostrophes ("Oʻzbekiston", "Erdog‘an", "O`zbek") are letters in it.
+TOKEN = re.compile(r"[^\W\d_][\w’'‘ʻ`\-]*", re.UNICODE)
 
 #: Words that introduce a person's name: posts, roles and courtesy titles.
 TITLE_CUES = {
@@ -61,6 +68,13 @@ TITLE_CUES = {
 NOT_NAME_WORDS = {
     fold(word)
     for word in """
+    permanent special senior high chief acting executive first principal resident
+    regional honorary permanente especial alto alta ejecutivo spécial haut haute
+    exécutif daimi xüsusi baş bosh бош бас icraçı maxsus doimiy oliy ýörite hemişelik
+    ýokary yüksek kıdemli national nacional nationale național ulusal milli milliy
+    международный international internacional internationale internațional halkara
+    xalqaro beynəlxalq birlashgan millatlar birleşen milletler біріккен ұлттар
+    нэгдсэн үндэстний үндэсний
     derechos humanos asuntos exteriores unidas naciones azerbaiyán ginebra droits homme
     affaires étrangères nations unies azerbaïdjan genève réfugiés haut commissariat
     menschenrechte vereinten nationen aserbaidschan genf auswärtigen flüchtlinge kindes
@@ -93,11 +107,17 @@ ORGANIZATION_KEYWORDS = {
     министерство совет комитет комиссия управление организация агентство nazirliyi şurası
     komitəsi komissiyası təşkilatı aparatı ministerio consejo comisión oficina organización
     ministerium rat ausschuss kommission büro bakanlığı konseyi komitesi komisyonu örgütü
+    society party bank university church chamber fondul assamblea assambleýa ассамблея
+    birlik birliği qurum qurumu kurum kurumu məhkəmə mahkeme mahkamasi group groupe
+    grupo группа
     وزارة مجلس لجنة مكتب منظمة
     """.split()
 }
-#: Stems of the keywords, to catch inflected forms ("Aparatından", "Ministère").
-KEYWORD_STEMS = tuple({keyword[:5] for keyword in ORGANIZATION_KEYWORDS})
+#: Stems of the longer keywords, to catch inflected forms ("Aparatından", "Ministère");
+#: a short keyword ("rat", "cour") is a whole word only, or it would take "Ratxa".
+KEYWORD_STEMS = tuple({keyword[:5] for keyword in ORGANIZATION_KEYWORDS if len(keyword) > 5})
+#: Whole words that are never part of a person's name.
+NON_NAMES = NOT_NAME_WORDS | TITLE_CUES | ORGANIZATION_KEYWORDS
 CONNECTORS = {
     "of",
     "for",
@@ -121,21 +141,35 @@ CONNECTORS = {
     "di",
     "pour",
     "to",
+    "al",
+    "ai",
+    "ale",
+    "din",
+    "pentru",
+    "los",
+    "las",
+    "el",
+    "e",
+    "para",
+    "por",
+    "do",
+    "dos",
+    "della",
+    "dei",
 }
 LATIN = re.compile(r"[A-Za-zÀ-ɏ]")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
+    """A word of a text with its place, its name key and its folded form."""
+
     text: str
     start: int
     end: int
     skeleton: str = ""
     folded: str = ""
-
-    @property
-    def capitalised(self):
-        return self.text[:1].isupper()
+    #: Written with a capital, or a particle glued to a capitalised name ("al-Hussein").
+    capitalised: bool = False
 
     @property
     def is_initial(self):
@@ -143,26 +177,84 @@ class Token:
 
 
 SUFFIX = re.compile(r"[’'][^\W\d_]{1,4}$")
+#: The endings written after an apostrophe: Turkish and Azerbaijani cases
+#: ("Lindqvist'i", "Türk'ün"), the English possessive ("People's").
+APOSTROPHE_ENDINGS = set(
+    """
+    s a e ya ye yə ə ı i u ü yı yi yu yü ın in un ün nın nin nun nün da de də ta te tə
+    dan den dən tan ten tən la le lə yla yle ylə na ne nə nda nde ndə ndan nden ndən
+    dır dir dur dür tır tir tur tür ki daki deki taki teki dakı dəki
+    """.split()
+)
+#: A lower-case particle glued to a name: "al-Hussein", "ал-Ҳусайн", "d'Ambrosio".
+GLUED_PARTICLE = re.compile(
+    r"(?:al|el|ad|ar|as|at|an|az|ud|ul|ал|аль|эль|ад|ар|ас|ат|ан|аз|ул|уд|d|l|dell)['’\-]"
+)
+#: How long the capitalised part before a glued capital must be to split there.
+GLUED_WORD = 5
+
+
+def glued_particle(word):
+    """Whether `word` is a name with a lower-case particle glued before it."""
+    head = word[1:5]
+    if "-" not in head and "'" not in head and "’" not in head:
+        return False
+    match = GLUED_PARTICLE.match(word)
+    return bool(match) and word[match.end() : match.end() + 1].isupper()
 
 
 @lru_cache(maxsize=512)
 def tokenize(text):
     """Words with their places; a Turkish or Azerbaijani case ending ("Lindqvist'i") is
-    left out of the word."""
+    left out of the word, and words the scraper ran together are split
+    ("AmbassadorViorelMoșanu")."""
     tokens = []
     for match in TOKEN.finditer(text):
-        word = match.group()
-        suffix = SUFFIX.search(word)
-        if suffix and word[suffix.start() + 1].islower():
-            word = word[: suffix.start()]
-        end = match.start() + len(word)
-        tokens.append(Token(word, match.start(), end, name_key(word), fold_word(word)))
+        start = match.start()
+        for offset, word, skeleton, folded, capitalised in word_parts(match.group()):
+            begin = start + offset
+            tokens.append(Token(word, begin, begin + len(word), skeleton, folded, capitalised))
     return tuple(tokens)
 
 
 @lru_cache(maxsize=65536)
-def fold_word(word):
-    return fold(word)
+def word_parts(found):
+    """(offset, word, key, folded form, capitalised) of each word of what `TOKEN` found."""
+    glued = found[:1].isupper() and not found[1:].islower() and not found.isupper()
+    parts = []
+    for offset, word in glued_words(0, found) if glued else ((0, found),):
+        if "'" in word or "’" in word:
+            word = without_apostrophe_ending(word)
+        capitalised = word[:1].isupper() or glued_particle(word)
+        parts.append((offset, word, name_key(word), fold(word), capitalised))
+    return tuple(parts)
+
+
+def without_apostrophe_ending(word):
+    """`word` without a case ending written after an apostrophe ("Türk'ün" -> "Türk")."""
+    suffix = SUFFIX.search(word)
+    if suffix and word[suffix.start() + 1 :].lower() in APOSTROPHE_ENDINGS:
+        return word[: suffix.start()]
+    return word
+
+
+def glued_words(start, word):
+    """(start, word) of each capitalised word run together in `word`: a capital after a
+    small letter starts a new word when the word before it is capitalised and long
+    enough ("Ambassador|Viorel|Moșanu", but "McDonald", "FitzGerald" stay whole)."""
+    parts, begin = [], 0
+    for index in range(1, len(word)):
+        if (
+            word[index].isupper()
+            and word[index - 1].islower()
+            and word[begin].isupper()
+            and index - begin >= GLUED_WORD
+            and word[begin:index].isalpha()
+        ):
+            parts.append((start + begin, word[begin:index]))
+            begin = index
+    parts.append((start + begin, word[begin:]))
+    return parts
 
 
 @dataclass
@@ -333,11 +425,32 @@ SPEECH_VERBS = tuple(
     ifade teşekkür kabul qeyd vurğuladı məlumat təşəkkür qəbul görüş ise bilen ilə bilan
     gürrüň belledi nygtady ýokary uchrashdi qabul taqdim bildirdi aytdi учрашди қабул
     маълумот билан кездесті қонаққа қонақты айтты жеткізді хүлээн танилцуула
-    илэрхийлэв s-a a mulțumit prezentat anunțat reiterat أكد قال أشار أعرب
+    илэрхийлэв s-a mulțumit prezentat anunțat reiterat subliniat declarat أكد قال أشار
+    أعرب
     """.split()
 )
-#: Lower-case words inside a name ("Pieter van Aalst", "Питер ван Алст").
-PARTICLES = {"van", "bin", "ibn", "al", "ван", "фон", "ибн", "ал", "аль"}
+LONG_VERBS = tuple(verb for verb in SPEECH_VERBS if len(verb) >= 4)
+SHORT_VERBS = {verb for verb in SPEECH_VERBS if len(verb) < 4}
+
+
+def is_speech_verb(word):
+    """Whether a folded word is one of `SPEECH_VERBS`: a stem of four letters or more
+    begins it; a shorter one ("se", "ise") is the whole word."""
+    return word in SHORT_VERBS or word.startswith(LONG_VERBS)
+
+
+#: Lower-case words inside a name ("Pieter van Aalst", "Питер ван Алст", "Sophie de
+#: Graaf", "Али Бин Смайх").
+PARTICLES = set(
+    """
+    van von der den ter de da di del della dos das du la las los bin ben ibn binti abu al
+    el ul ud
+    ван фон дер де да ди бин бен ибн абу ал аль эль
+    """.split()
+)
+#: Articles that may open a sentence but never a name ("El Enviado Especial").
+ARTICLES = {"el", "la", "los", "las", "le", "les", "il", "lo", "der", "die", "das", "the"}
+CONNECTORS_AND_ARTICLES = CONNECTORS | ARTICLES
 ARABIC = re.compile(r"[\u0600-\u06ff]")
 GEORGIAN = re.compile(r"[\u10d0-\u10ff]")
 #: How many words before a name a post or title may stand ("Deputy Minister of Foreign
@@ -348,13 +461,13 @@ CUE_REACH = 15
 def name_like(token):
     """Might this word be part of a person's name, whatever the language?"""
     text = token.text
-    if not text[:1].isupper() or text.isupper() or len(text) < 2:
+    if not token.capitalised or text.isupper() or len(text) < 2:
         return False
-    if token.folded in NOT_NAME_WORDS or token.folded in TITLE_CUES:
+    if token.folded in NON_NAMES:
         return False
     if re.search(r"-[^\W\d_]{1,3}$", text) and text.split("-")[0].isupper():
         return False  # "AZƏRTAC-a": an inflected acronym
-    if len(text) > 2 and text[:2].isupper():
+    if text[:2].isalpha() and text[:2].isupper() and not glued_particle(text):
         return False  # "BMTning", "ЕҚЫҰ-ның": an acronym with a case ending
     return not token.folded.startswith(KEYWORD_STEMS)
 
@@ -388,22 +501,27 @@ def surname_despite_dictionary(given, token, grammar):
 
 
 def is_initial(text, tokens, index):
-    """Whether the token at `index` is an initial: one or two letters and a full stop."""
+    """Whether the token at `index` is an initial: one letter, or two of which the second
+    is small ("Kh.", "Sh."), and a full stop; "AP." is an acronym."""
     token = tokens[index]
     return (
         len(token.text) <= 2
         and text[token.end : token.end + 1] == "."
-        and token.capitalised
-        and token.folded not in HONORIFICS
-        and not (
-            len(token.text) == 2 and token.text.isupper() and len(transliterate(token.text)) > 2
-        )
+        and token.text[:1].isupper()
+        and not is_honorific(token.text)
+        and not (len(token.text) == 2 and token.text.isupper())
     )
+
+
+#: The most words a name has, its particles and initials aside.
+NAME_WORDS = 4
 
 
 def name_runs(text, tokens, grammar="latin"):
     """Candidate personal names: runs of adjacent name words on one line, with an
-    initial ("B.Tugsjargal") or a particle ("van") allowed inside, as lists of tokens."""
+    initial ("B.Tugsjargal") or a particle ("van") allowed inside, as lists of tokens.
+    A word in the genitive or the ablative ends a name ("Gurbanguly Berdimuhamedowyň
+    Birleşen ..."), and an article opens none ("El Enviado ...")."""
     runs, run = [], []
 
     def close():
@@ -414,7 +532,7 @@ def name_runs(text, tokens, grammar="latin"):
         run.clear()
 
     for index, token in enumerate(tokens):
-        if not run and not token.text[:1].isupper():
+        if not run and (not token.capitalised or token.folded in ARTICLES):
             continue
         gap = text[run[-1].end : token.start] if run else ""
         initial = is_initial(text, tokens, index)
@@ -431,36 +549,157 @@ def name_runs(text, tokens, grammar="latin"):
         elif name_word(token, grammar) or (
             len(run) == 1 and surname_despite_dictionary(run[0], token, grammar)
         ):
-            if len(run) >= 2 and run[-2].end - run[-2].start <= 2:
+            if len(run) >= 2 and len(run[-2].text) <= 2 < len(run[-1].text):
                 close()  # "Д.Болд Ирина Ланг": a name with an initial is complete
+            elif run and ends_noun_phrase(run[-1].text, grammar):
+                close()
             run.append(token)
-            if len(run) > 4:
+            if len(core_words(run)) > NAME_WORDS:
                 close()
         elif run and token.folded in PARTICLES and not is_initial(text, tokens, index - 1):
             run.append(token)
         else:
             close()
     close()
-    split = []
-    for run in runs:
-        if len(run) == 4 and not any(len(t.text) <= 2 or t.folded in PARTICLES for t in run):
-            split += [run[:2], run[2:]]
-        elif len(run) <= 3 or (len(run) == 4 and run[1].end - run[1].start <= 2):
-            split.append(run)
-    return [run for run in split if run[-1].end - run[-1].start > 2]
+    return [
+        run
+        for run in runs
+        if len(core_words(run)) <= NAME_WORDS and run[-1].end - run[-1].start > 2
+    ]
+
+
+def core_words(run):
+    """The words of a run that are neither particles nor initials."""
+    return [t for t in run if t.folded not in PARTICLES and not t.text.isupper()]
 
 
 def cue_before(text, tokens, first, grammar):
     """Whether a post or courtesy title comes before the token at `first`, in the same
-    sentence, no further than `CUE_REACH` words, and with no other name between."""
+    sentence, no further than `CUE_REACH` words, and with no other name between: the
+    words of an organization's name are none ("the President of the International
+    Committee of the Red Cross, Peter Maurer")."""
+    inside = organization_words(text, tokens, first)
     for index in range(first - 1, max(first - CUE_REACH, 0) - 1, -1):
-        gap = text[tokens[index].end : tokens[first].start]
+        word = tokens[index]
+        title = is_cue(word)
+        gap = text[word.end : tokens[first].start]
+        if title and gap[:1] == ".":
+            gap = gap[1:]  # "Dr. Erik Solheim", "Prof.Dr. Muharrem Kılıç"
         if re.search(r"[.!?;]\s|\n", gap) or "," in gap[:-2]:
             return False
-        word = tokens[index]
-        if word.folded.rstrip(".") in TITLE_CUES or (len(word.text) > 1 and is_title(word.text)):
+        if title:
             return True
+        if (
+            name_word(word, grammar)
+            and not is_initial(text, tokens, index)
+            and index not in inside
+            and not place_after_preposition(text, tokens, index, grammar)
+        ):
+            return False
+    return False
+
+
+#: Prepositions before a place ("de Francia", "in Geneva", "в Женеве").
+PREPOSITIONS = set(
+    "of for in at from de del des du di da en à au aux în din von aus в во из у".split()
+)
+
+
+def place_after_preposition(text, tokens, index, grammar):
+    """Whether a capitalised word standing alone after a preposition is a place, not a
+    name ("sus homólogos de Francia, Jean-Yves Le Drian")."""
+    if not index or tokens[index - 1].folded not in PREPOSITIONS:
+        return False
+    following = tokens[index + 1] if index + 1 < len(tokens) else None
+    joined = following and text[tokens[index].end : following.start] == " "
+    return not (joined and name_word(following, grammar))
+
+
+def in_izafet(text, tokens, first, grammar):
+    """Whether a run of a Turkic report goes on the name of an organization it follows
+    ("Ulusal İnsan Hakları Kurumları Küresel Ağı"), as names of bodies chain there."""
+    if grammar not in TURKIC or not first:
+        return False
+    before = tokens[first - 1]
+    joined = text[before.end : tokens[first].start] == " "
+    return joined and before.capitalised and is_organization_word(before)
+
+
+def post_before(text, tokens, first, grammar):
+    """The post that introduces a Russian or Ukrainian name, whose case the name takes
+    ("встреча Министра иностранных дел ... С.В.Лаврова"), or None."""
+    if grammar not in ("ru", "uk"):
+        return None
+    for index in range(first - 1, max(first - CUE_REACH, 0) - 1, -1):
+        word = tokens[index]
+        if re.search(r"[.!?;,]\s|\n", text[word.end : tokens[first].start]):
+            return None
+        if is_title(word.text) and CYRILLIC.match(word.text):
+            return word.text
         if name_word(word, grammar) and not is_initial(text, tokens, index):
+            return None
+    return None
+
+
+def is_cue(token):
+    """Whether a word is a post or a courtesy title ("Minister", "Dr.", "Sayın")."""
+    return token.folded.rstrip(".") in TITLE_CUES or (len(token.text) > 1 and is_title(token.text))
+
+
+def organization_words(text, tokens, first):
+    """The indexes of the words before `first` that belong to an organization's name: a
+    run of capitalised words and connectors, one of which is a keyword or a unit ("the
+    International Committee of the Red Cross")."""
+    inside, span = set(), []
+    for index in range(max(first - CUE_REACH, 0), first):
+        token = tokens[index]
+        joined = span and text[tokens[span[-1]].end : token.start].strip(" ()") == ""
+        if (token.capitalised or (span and token.folded in CONNECTORS)) and (not span or joined):
+            span.append(index)
+            continue
+        inside |= organization_span(tokens, span)
+        span = [index] if token.capitalised else []
+    return inside | organization_span(tokens, span)
+
+
+def organization_span(tokens, span):
+    """`span` as a set when one of its words names an organization, else nothing."""
+    if any(is_organization_word(tokens[index]) for index in span):
+        return set(span)
+    return set()
+
+
+def is_organization_word(token):
+    """Whether a word names a body or a unit ("Committee", "Ministère", "Fondului"), not
+    a post that shares a keyword's stem ("Komiseri", "Bakanı")."""
+    if token.folded in ORGANIZATION_KEYWORDS or is_unit(token.text):
+        return True
+    return token.folded.startswith(KEYWORD_STEMS) and not is_title(token.text)
+
+
+def follows_organization(text, tokens, first, run=()):
+    """Whether a run continues an organization's name through a connector ("División de
+    Operaciones de Campo", "Comitetului Internațional al Crucii Roșii"), or goes on
+    from its keyword with one inside ("Organización Mundial de la Salud")."""
+    if first and any(t.folded in PARTICLES for t in run):
+        before = tokens[first - 1]
+        if text[before.end : tokens[first].start] == " " and is_organization_word(before):
+            return True
+    index = first - 1
+    skipped = 0
+    while index >= 0 and tokens[index].folded in CONNECTORS_AND_ARTICLES:
+        if text[tokens[index].end : tokens[index + 1].start] != " ":
+            return False
+        index -= 1
+        skipped += 1
+    if index < 0 or not skipped or text[tokens[index].end : tokens[index + 1].start] != " ":
+        return False
+    for word in range(index, max(index - NAME_WORDS, -1), -1):
+        if not tokens[word].capitalised:
+            return False
+        if is_organization_word(tokens[word]):
+            return True
+        if word and text[tokens[word - 1].end : tokens[word].start] != " ":
             return False
     return False
 
@@ -477,23 +716,58 @@ def cue_after(text, tokens, last):
     if "\n" in gap:
         return False
     if "," in gap:
-        return after.folded.rstrip(".") in TITLE_CUES or is_title(after.text)
+        return post_after_comma(text, tokens, last + 1)
     if gap.strip() not in ("", "—", "–", "-"):
         return False
-    if after.folded in HONORIFICS or after.folded.startswith(("xonim", "хоним")):
+    if is_honorific(after.text) or after.folded.startswith(("xonim", "хоним")):
         return True
+    if gap.strip() and is_title(after.text):
+        return True  # "Andreea Pătrașcu — adjunct al Avocatului Poporului"
     if after.folded in ("a", "s", "ha", "hat") and len(following) > 1:
         after = following[1]
-    return after.folded.startswith(SPEECH_VERBS)
+    return is_speech_verb(after.folded)
+
+
+def post_after_comma(text, tokens, index):
+    """Whether a post follows the comma after a name, past an article, an acronym or a
+    word such as "Special" ("Dunja Mijatovic, the CoE Commissioner for Human Rights")."""
+    for token in tokens[index : index + 4]:
+        if "\n" in text[tokens[index - 1].end : token.start]:
+            return False
+        if token.folded.rstrip(".") in TITLE_CUES or is_title(token.text):
+            return True
+        acronym = sum(letter.isupper() for letter in token.text) >= 2  # "UN", "CoE"
+        if not (acronym or token.folded in ARTICLES or token.folded in NOT_NAME_WORDS):
+            return False
+    return False
 
 
 def names_a_unit(text, tokens, last):
     """Whether the word after a run makes it the name of a unit or a body ("Field
-    Support Division", "Monitoring Mission")."""
-    if last + 1 >= len(tokens) or text[tokens[last].end : tokens[last + 1].start] != " ":
+    Support Division", "Monitoring Mission", "İslam Əməkdaşlıq Təşkilatının", "the
+    Donetsk People's Republic")."""
+    if last + 1 >= len(tokens):
         return False
     after = tokens[last + 1]
-    return after.capitalised and (is_unit(after.text) or after.folded in ORGANIZATION_KEYWORDS)
+    gap = text[tokens[last].end : after.start]
+    if not after.capitalised:
+        return False
+    if gap == " ":
+        return is_organization_word(after)
+    return gap in ("’s ", "'s ") and is_unit(after.text)
+
+
+def names_a_post(text, tokens, last, grammar):
+    """Whether the post right after a run makes it the post's complement, not a person
+    ("Özel Kalem Müdürü", "Verkhovna Rada Commissioner"). Mongolian may put a post after
+    a name ("Ж.Бямбадорж дарга"), a courtesy title may follow one ("... xonim"), and a
+    name in the genitive owns what follows."""
+    if grammar == "mn" or last + 1 >= len(tokens) or ends_noun_phrase(tokens[last].text, grammar):
+        return False
+    after = tokens[last + 1]
+    if text[tokens[last].end : after.start] != " " or is_honorific(after.text):
+        return False
+    return is_title(after.text) and not after.folded.startswith(("xonim", "хоним"))
 
 
 def aside(text, run):
@@ -517,15 +791,35 @@ def common_words(text, run):
     )
 
 
-def repeated(surname, run, tokens, grammar, mentions):
-    """Whether the report names the surname again, alone or after an initial."""
-    keys = set(word_keys(surname, grammar))
+def repeated(text, run, tokens, grammar):
+    """Whether the report names the surname again: alone, after an initial or a title
+    ("... Ms. Frazer"), or in a name that ends there ("Omer Fisher highly ..."). The
+    same words inside a longer name ("Hogan Lovells LLP") say nothing of a person."""
+    keys = set(word_keys(run[-1].text, grammar))
     inside = {id(token) for token in run}
-    return any(
-        id(token) not in inside and token.capitalised and set(word_keys(token.text, grammar)) & keys
-        for token in tokens
-        if token.skeleton and len(token.skeleton) >= 2
-    )
+    for index, token in enumerate(tokens):
+        if id(token) in inside or not token.capitalised or len(token.skeleton) < 2:
+            continue
+        if not set(word_keys(token.text, grammar)) & keys:
+            continue
+        before = tokens[index - 1] if index else None
+        after = tokens[index + 1] if index + 1 < len(tokens) else None
+        alone = not (
+            before
+            and text[before.end : token.start] == " "
+            and name_word(before, grammar)
+            and not is_initial(text, tokens, index - 1)
+        )
+        last = not (after and text[token.end : after.start] == " " and after.capitalised)
+        if alone or last:
+            return True
+    return False
+
+
+def glued_initial(text, run):
+    """Whether a run opens with an initial written against the name ("Б.Төгсжаргал",
+    "С.В.Вершинин"), as people's names are and little else is."""
+    return len(run) >= 2 and len(run[0].text) <= 2 and text[run[0].end : run[1].start] == "."
 
 
 def propose_people(text, known_spans, excluded):
@@ -554,15 +848,24 @@ def propose_people(text, known_spans, excluded):
         if any(t.folded in excluded for t in run):
             continue
         first, last = position[id(run[0])], position[id(run[-1])]
-        if names_a_unit(text, tokens, last):
+        if names_a_unit(text, tokens, last) or follows_organization(text, tokens, first, run):
+            continue
+        if names_a_post(text, tokens, last, grammar) or in_izafet(text, tokens, first, grammar):
+            continue
+        if any(is_plural(t.text, grammar) for t in run):
             continue
         named = [t for t in run if not is_initial(text, tokens, position[id(t)])]
-        words = nominative([t.text for t in named], grammar, mentions)
+        post = post_before(text, tokens, first, grammar)
+        words = nominative([t.text for t in named], grammar, mentions, post)
         surname = words[-1]
+        if cannot_be_surname(surname, grammar):
+            continue
         strong = (
             cue_after(text, tokens, last)
-            or repeated(run[-1].text, run, tokens, grammar, mentions)
+            or repeated(text, run, tokens, grammar)
             or (has_surname_shape(surname) and not aside(text, run))
+            or (len(named) < len(run) and glued_initial(text, run))
+            or is_given_name(run[0].text, grammar)
         )
         if not strong and not (
             cue_before(text, tokens, first, grammar) and not common_words(text, run)
@@ -580,11 +883,23 @@ def propose_people(text, known_spans, excluded):
     for name in arabic_names(text, tokens, known_spans):
         if fold(name) not in excluded:
             proposals.setdefault(tuple(name_key(word) for word in name.split()), name)
+    proposals = without_repeated_surnames(proposals)
     for name, surname in initialled:
         if name_key(surname) not in surnames:
             surnames.add(name_key(surname))
             proposals.setdefault((name_key(surname),), name)
     return [Found(name, False) for name in proposals.values()]
+
+
+def without_repeated_surnames(proposals):
+    """The proposals, less a name that is the last words of a longer one, as a double
+    surname given alone is ("María Fernanda Espinosa Garcés" ... "Espinosa Garcés")."""
+    keys = list(proposals)
+    return {
+        key: name
+        for key, name in proposals.items()
+        if not any(len(other) > len(key) and other[-len(key) :] == key for other in keys)
+    }
 
 
 def arabic_names(text, tokens, known_spans):
@@ -611,7 +926,7 @@ def spell(text, run, named, words):
     parts = []
     for index, token in enumerate(run):
         if index:
-            gap = text[run[index - 1].end : token.start]
+            gap = text[run[index - 1].end : token.start] or " "  # "ViorelMoșanu"
             parts.append(
                 "." if gap.strip() == "." and "." in gap and not gap.endswith(" ") else gap
             )
@@ -630,33 +945,116 @@ GEORGIAN_NOT_NAMES = {
 }
 
 
+#: Endings only Georgian surnames have: "-შვილი", "-ძე", "-უა", "-ავა".
+GEORGIAN_SURNAME = re.compile(r"\w\w(?:შვილი|ძე|უა|ავა)$")
+#: Short words that stand before a noun and are no given name: "and", "or", "this"...
+GEORGIAN_FUNCTION_WORDS = set(
+    "და თუ ან რომ მაგრამ ასევე ხოლო ისე როგორც ეს ის ამ იმ მისი მათი".split()
+)
+
+
 def georgian_proposals(text, tokens, known_spans, excluded):
-    """People named in a Georgian report, which has no capital letters: pairs of words
-    the report repeats with the second word in different cases ("ანა ლოპესს" ... "ანა
-    ლოპესმა"), one of them acting (ergative "-მა", "-მ") or after a post."""
+    """People named in a Georgian report, which has no capital letters: pairs of words,
+    the first uninflected as a given name before its surname is, counted when the
+    report repeats the pair in different cases, once acting ("ანა ლოპესს" ... "ანა
+    ლოპესმა"); when the second word ends as only surnames do ("უჩა ნანუაშვილი");
+    or when a post or a courtesy title in the same case stands right before the pair
+    ("მომხსენებელს პატრიცია გრჟებიკს", "ქალბატონ სალომე ყულჯანიშვილთან")."""
     pairs = {}
     for index in range(len(tokens) - 1):
         given, surname = tokens[index], tokens[index + 1]
-        if not (GEORGIAN.match(given.text) and GEORGIAN.match(surname.text)):
-            continue
-        if text[given.end : surname.start] != " " or given.text.endswith("ის"):
-            continue
-        if given.text in GEORGIAN_NOT_NAMES or is_title(given.text) or is_title(surname.text):
+        if not georgian_pair(text, given, surname):
             continue
         if any(start <= given.start < end for start, end in known_spans):
             continue
-        forms = base_forms(surname.text, "ka")
-        stem = forms[-1] if len(forms) > 1 and not surname.text.endswith("ი") else surname.text
-        acting = surname.text.endswith(("მა", "მ")) or (index and is_title(tokens[index - 1].text))
-        entry = pairs.setdefault((given.text, stem), [0, False])
+        stem = georgian_surname(surname.text)
+        before = georgian_post(text, tokens, index)
+        acting = surname.text.endswith(("მა", "მ")) or before is not None
+        shaped = GEORGIAN_SURNAME.search(stem) and not given.text.endswith("ს")
+        evident = bool(shaped) or bool(before and georgian_apposition(before.text, surname.text))
+        entry = pairs.setdefault((given.text, stem), [0, False, False])
         entry[0] += 1
-        entry[1] = entry[1] or bool(acting)
+        entry[1] = entry[1] or acting
+        entry[2] = entry[2] or evident
     proposals = {}
-    for (given, stem), (count, acting) in pairs.items():
+    for (given, stem), (count, acting, evident) in pairs.items():
         name = f"{given} {stem}"
-        if count >= 2 and acting and fold(name) not in excluded:
+        if ((count >= 2 and acting) or evident) and fold(name) not in excluded:
             proposals.setdefault((name_key(given), name_key(stem)), name)
     return [Found(name, False) for name in proposals.values()]
+
+
+def georgian_post(text, tokens, index):
+    """The post right before a Georgian pair, or before a place and a comma ahead of it
+    ("ელჩს საქართველოში, რობინ დანიგენს"), or None."""
+    if not index:
+        return None
+    post = tokens[index - 1]
+    if is_title(post.text) and not text[post.end : tokens[index].start].strip(" ,"):
+        return post
+    if index >= 2 and post.text.endswith("ში") and is_title(tokens[index - 2].text):
+        gap = text[tokens[index - 2].end : tokens[index].start]
+        if gap.count(",") <= 1 and not re.search(r"[.!?;]", gap):
+            return tokens[index - 2]
+    return None
+
+
+def georgian_pair(text, given, surname):
+    """Whether two Georgian words next to each other may be a given name and a surname:
+    neither a post, the first no case form, no function word and none of the words that
+    open the names of bodies ("სახალხო", "საქართველოს")."""
+    if not (GEORGIAN.match(given.text) and GEORGIAN.match(surname.text)):
+        return False
+    if text[given.end : surname.start] != " " or given.text.endswith(GEORGIAN_CASES):
+        return False
+    if given.text in GEORGIAN_NOT_NAMES or given.text in GEORGIAN_FUNCTION_WORDS:
+        return False
+    if surname.text.endswith(GEORGIAN_NOT_SURNAME):
+        return False
+    if len(given.text) < 3:
+        return False
+    return not (is_title(given.text) or is_title(surname.text))
+
+
+#: Case endings and postpositions a given name never takes before its surname (a foreign
+#: given name may end in "-ს": "ტომას").
+GEORGIAN_CASES = ("ის", "ში", "ზე", "თან", "ით", "ად", "ები", "მა")
+
+
+#: Plurals and postpositions no surname takes in a name ("საპროტესტო აქციებზე").
+GEORGIAN_NOT_SURNAME = ("ში", "ზე", "ით", "ად", "ები", "ებს", "ებმა", "ების", "ებზე", "ებში")
+
+
+def georgian_surname(word):
+    """A Georgian surname in the nominative: its dative, ergative, genitive or a
+    postposition taken off ("ყულჯანიშვილთან" -> "ყულჯანიშვილი")."""
+    forms = base_forms(word, "ka")
+    if len(forms) == 1 or word.endswith("ი"):
+        return word
+    return next((form for form in forms[1:] if GEORGIAN_SURNAME.search(form)), forms[-1])
+
+
+def georgian_apposition(post, word):
+    """Whether a post and the word after the given name agree in case, as a post and
+    the name it introduces do ("დამცველი ... იოსელიანი", "მომხსენებელს ... გრჟებიკს"):
+    a post in the genitive belongs to the next noun instead ("დამცველის აპარატი")."""
+    if is_honorific(post):
+        return True
+    case = georgian_case(post)
+    return case in ("nominative", "dative", "ergative") and case == georgian_case(word)
+
+
+def georgian_case(word):
+    """The case a Georgian word's ending shows, roughly."""
+    if word.endswith("ის"):
+        return "genitive"
+    if word.endswith("ს"):
+        return "dative"
+    if word.endswith(("მა", "მ")):
+        return "ergative"
+    if word[-1] in "იაეოუ":
+        return "nominative"
+    return "other"
 
 
 def propose_organizations(text, known_spans, excluded):

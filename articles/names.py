@@ -54,8 +54,10 @@ def name_grammar(text):
         if (grammar in CYRILLIC_GRAMMARS) != (script == "cyrillic") and grammar != "uz":
             continue
         count = sum(text.count(mark) for mark in marks)
-        if count >= min(2, len(text) // 200 + 1) and letters.search(marks):
-            return grammar
+        if count >= min(2, len(text) // 200 + 1) and (
+            letters.search(marks) or (script == "latin" and not SCRIPTS["latin"].search(marks))
+        ):
+            return grammar  # the Uzbek apostrophes ("Oʻzbekiston") go with Latin letters
     return "ru" if script == "cyrillic" else "latin"
 
 
@@ -125,7 +127,8 @@ CASE_ENDINGS = {
     "uz": "ning ni ga ka qa dan da нинг ни га ка қа дан да",
     "kk": "мен пен бен ның нің дың дің тың тің ны ні ды ді ты ті ға ге қа ке на не а е "
     "дан ден тан тен нан нен да де та те",
-    "mn": "ийг ыг иг г ийн ын ын ий аас ээс оос өөс гаас гээс тай тэй той д ад эд од өд т",
+    "mn": "ийг ыг иг г ийн ын ын ий аас ээс оос өөс гаас гээс тай тэй той д ад эд од өд т "
+    "аар ээр оор өөр гаар гээр",
     "hy": "ը ն ին ի ից ով ում",
 }
 ENDINGS = {
@@ -138,7 +141,36 @@ CLEAR_ENDINGS = {
     "tk": ("nyň", "niň", "yň", "iň", "uň", "üň", "dan", "den"),
     "uz": ("ning", "нинг", "ga", "га"),
     "kk": ("мен", "пен", "бен", "ның", "нің", "дың", "дің", "тың", "тің", "ға", "ге"),
-    "mn": ("ийг", "ыг", "тай", "тэй", "той", "аас", "ээс", "ийн"),
+    "mn": (
+        "ийг",
+        "ыг",
+        "тай",
+        "тэй",
+        "той",
+        "аас",
+        "ээс",
+        "ийн",
+        "эд",
+        "ад",
+        "од",
+        "өд",
+        "аар",
+        "ээр",
+        "оор",
+        "өөр",
+    ),
+}
+#: Case endings and articles after which no word of the same name follows:
+#: "Gurbanguly Berdimuhamedowyň | Birleşen Milletler ...", "Լիլիթ Սարգսյանը | Ֆրանսուա
+#: Դյուպոնին". Mongolian is left out: a
+#: father's name in the genitive comes before the given name ("Ухнаагийн Хүрэлсүх").
+PHRASE_ENDINGS = {
+    "tk": ("nyň", "niň", "yň", "iň", "uň", "üň"),
+    "az": ("nın", "nin", "nun", "nün", "ndan", "ndən"),
+    "tr": ("nın", "nin", "nun", "nün"),
+    "uz": ("ning", "нинг"),
+    "kk": ("ның", "нің", "дың", "дің", "тың", "тің"),
+    "hy": ("ը", "ին", "ից", "ով", "ում"),
 }
 GEORGIAN_VOWELS = set("აეიოუ")
 #: Surname endings clear enough to prefer the form that has one.
@@ -161,7 +193,15 @@ def georgian_nominatives(word):
             if (ending == "მ" and not vowel_stem) or (ending in ("მა", "ის") and vowel_stem):
                 continue
             stems.append(stem)
-    return tuple(dict.fromkeys(s if s[-1] in GEORGIAN_VOWELS else s + "ი" for s in stems))
+    return tuple(dict.fromkeys(georgian_stem_nominative(stem) for stem in stems))
+
+
+def georgian_stem_nominative(stem):
+    """The nominative of a Georgian stem: a vowel stem as it is, "-ძ" (a genitive's
+    "კიკნაძის") back to the surname's "-ძე", any other consonant stem with "-ი"."""
+    if stem[-1] in GEORGIAN_VOWELS:
+        return stem
+    return stem + ("ე" if stem.endswith("ძ") else "ი")
 
 
 @lru_cache(maxsize=65536)
@@ -173,14 +213,124 @@ def base_forms(word, grammar):
     forms = [word]
     lower = word.lower()
     for ending in ENDINGS.get(grammar, ()):
-        if lower.endswith(ending) and len(word) - len(ending) >= SHORTEST_STEM:
+        stem = lower[: -len(ending)]
+        if (
+            lower.endswith(ending)
+            and len(stem) >= SHORTEST_STEM
+            and in_harmony(stem, ending, grammar)
+        ):
             forms.append(word[: -len(ending)])
     return tuple(dict.fromkeys(forms))
 
 
+#: Back and front vowels of the languages whose endings follow the stem's last vowel.
+HARMONY = {
+    "az": ("aıou", "eəiöü"),
+    "tr": ("aıou", "eiöü"),
+    "tk": ("aoyu", "eäiöü"),
+    "kk": ("аоұы", "әеіөү"),
+}
+#: Endings that keep their vowel whatever the stem's: the Kazakh "with".
+INVARIABLE_ENDINGS = {"мен", "пен", "бен"}
+
+
+def in_harmony(stem, ending, grammar):
+    """Whether a case ending's vowel agrees with the stem's last vowel, as the Turkic
+    languages make it: "Ioselian" + "i" is no accusative, "Lopes" + "i" is."""
+    if grammar not in HARMONY or ending in INVARIABLE_ENDINGS:
+        return True
+    back, front = HARMONY[grammar]
+    stem_vowel = next((c for c in reversed(stem) if c in back or c in front), None)
+    ending_vowel = next((c for c in ending if c in back or c in front), None)
+    if stem_vowel is None or ending_vowel is None:
+        return True
+    return (stem_vowel in back) == (ending_vowel in back)
+
+
+def ends_noun_phrase(word, grammar):
+    """Whether `word` ends in a genitive or an ablative that closes a name (see
+    `PHRASE_ENDINGS`), with a stem of a name's length before it."""
+    lower = word.lower()
+    return any(
+        lower.endswith(ending) and len(word) - len(ending) >= SHORTEST_STEM
+        for ending in PHRASE_ENDINGS.get(grammar, ())
+    )
+
+
+#: The "-ski" of Slavic surnames in Armenian letters.
+SLAVIC_SKI = ("սկի", "ցկի")
+#: Endings of abstract nouns and adjectives, which end no surname ("Comunicación e
+#: Información Diplomática"), and of the plural in the Turkic languages ("Saha
+#: Operasyonları"), by grammar ("any" for all).
+NOT_SURNAME_ENDINGS = {
+    "any": (
+        "ción",
+        "sión",
+        "ção",
+        "tion",
+        "ité",
+        "ismo",
+        "isme",
+        "ismus",
+        "ática",
+        "ático",
+        "ética",
+        "ético",
+        "ítica",
+        "ítico",
+        "ónica",
+        "ómica",
+        "ómico",
+        "ública",
+        "úblico",
+    ),
+    "tr": ("ları", "leri", "ların", "lerin"),
+    "az": ("ları", "ləri", "ların", "lərin"),
+    "tk": ("lary", "leri", "laryň", "leriň"),
+    "uz": ("lari", "larining"),
+}
+#: The plural with a case ending, which no word of a name takes ("Temaslarda").
+TURKIC_PLURALS = (
+    "ları",
+    "leri",
+    "larda",
+    "lerde",
+    "ların",
+    "lerin",
+    "lardan",
+    "lerden",
+    "larla",
+    "lerle",
+    "ləri",
+    "lərdə",
+    "lərin",
+    "lary",
+    "leri",
+    "larda",
+    "lerde",
+    "lari",
+    "larda",
+)
+TURKIC = {"tr", "az", "tk", "uz"}
+
+
+def cannot_be_surname(word, grammar):
+    """Whether `word` ends as an abstract noun, an adjective or a plural does, as no
+    surname does (see `NOT_SURNAME_ENDINGS`)."""
+    lower = word.lower()
+    return lower.endswith(NOT_SURNAME_ENDINGS["any"] + NOT_SURNAME_ENDINGS.get(grammar, ()))
+
+
+def is_plural(word, grammar):
+    """Whether a word of a Turkic report is a plural with a case ending."""
+    return grammar in TURKIC and word.lower().endswith(TURKIC_PLURALS)
+
+
 def has_surname_shape(word):
-    """Whether `word` ends the way surnames of the region do ("-ov", "-yan", "-швили")."""
-    return bool(SURNAME_SHAPE.search(word))
+    """Whether `word` ends the way surnames of the region do ("-ov", "-yan", "-швили"),
+    after a stem of a name's length ("Now" is no surname)."""
+    match = SURNAME_SHAPE.search(word)
+    return bool(match) and match.start() >= SHORTEST_STEM
 
 
 # Russian and Ukrainian: pymorphy3
@@ -220,6 +370,17 @@ def word_class(word, grammar):
     return "noun" if all(p.tag.POS == "NOUN" for p in parses) else "other"
 
 
+@lru_cache(maxsize=65536)
+def is_given_name(word, grammar):
+    """Whether the Russian or Ukrainian dictionary knows `word` only as a given name
+    ("Сергей", "Фиону", "Жаном"; not "Рада", a council too), which makes the run it
+    opens a person's name."""
+    if grammar not in ("ru", "uk") or not SCRIPTS["cyrillic"].match(word):
+        return False
+    parses = analyzer(grammar).parse(word)
+    return bool(parses) and all("Name" in parse.tag.grammemes for parse in parses)
+
+
 def is_common_word(word, grammar):
     """Whether the dictionary knows `word` only as something other than a name: a
     place ("Армении", "Бишкеке"), an adjective, a common noun ("Креста", "Стороны")."""
@@ -231,17 +392,25 @@ def restore_case(form, like):
     return "-".join(part[:1].upper() + part[1:] for part in form.split("-")) if like else form
 
 
-def slavic_nominative(words, grammar):
+def slavic_nominative(words, grammar, context=None):
     """A Russian or Ukrainian name in the nominative. The words of a name agree in case,
     so the case is one every word can be in, as the given name reads it (nothing is
     changed when the given name is not a singular noun to the dictionary); a word that
     cannot be in that case (a foreign surname, a woman's surname ending in a consonant)
-    is left as it is, and so is a name every word of which can be a nominative."""
+    is left as it is, and so is a name every word of which can be a nominative, unless
+    the post before it (`context`, its cases) is in another case ("Министра ...
+    С.В.Лаврова", "президентом ... Мирьяной Сполярич")."""
     options = [readings(word, grammar) for word in words]
     cases = [{case_of(p) for p in parses} for parses in options if parses]
-    if not cases or all("nomn" in found for found in cases):
+    if not cases:
         return words
     shared = set.intersection(*cases)
+    if context and context <= {"nomn"}:
+        return words  # "президент ... Мирьяна Сполярич": a name in apposition
+    if context and shared & context:
+        shared &= context
+    elif all("nomn" in found for found in cases):
+        return words
     first = options[0]
     if not first:
         return words
@@ -255,6 +424,45 @@ def slavic_nominative(words, grammar):
         inflected = fitting[0].inflect({"nomn"}) if fitting and case != "nomn" else None
         result.append(restore_case(inflected.word, word) if inflected else word)
     return tuple(result)
+
+
+def shared_lemma(word, grammar, mentions):
+    """A Russian or Ukrainian surname the dictionary does not know, in the form its
+    other mentions share ("Знибером" ... "Зниберу" -> "Знибер"); else `word`."""
+    if analyzer(grammar).word_is_known(word.lower()):
+        return word
+    lemmas = slavic_lemmas(word, grammar) - {word.lower()}
+    counts = {}
+    for other in mentions:
+        if other != word and SCRIPTS["cyrillic"].match(other):
+            for lemma in lemmas & slavic_lemmas(other, grammar):
+                counts[lemma] = counts.get(lemma, 0) + 1
+    if not counts:
+        return word
+    return restore_case(max(sorted(counts), key=counts.get), word)
+
+
+@lru_cache(maxsize=65536)
+def slavic_lemmas(word, grammar):
+    """The normal forms of a word read as a singular noun."""
+    return frozenset(parse.normal_form for parse in readings(word, grammar))
+
+
+def hyphenated_nominative(words, grammar, context):
+    """`slavic_nominative` of a name whose hyphenated words decline in each part
+    ("Марком-Антуаном Дюбуа" -> "Марк-Антуан Дюбуа", "Петровой-Соколовой")."""
+    parts = [word.split("-") for word in words]
+    flat = tuple(part for word in parts for part in word)
+    if len(flat) == len(words) or not all(flat):
+        return slavic_nominative(words, grammar, context)
+    nominatives = iter(slavic_nominative(flat, grammar, context))
+    return tuple("-".join(next(nominatives) for _ in word) for word in parts)
+
+
+@lru_cache(maxsize=4096)
+def noun_cases(word, grammar):
+    """The cases a word can be in as a singular noun ("Министра": genitive, accusative)."""
+    return frozenset(case_of(parse) for parse in readings(word, grammar)) or None
 
 
 def case_of(parse):
@@ -297,6 +505,8 @@ def settled(word, grammar, mentions):
         shaped = [form for form in forms if has_surname_shape(form)]
         if shaped:
             return shaped[0]
+    if grammar == "hy" and word.endswith("ին") and word[:-1].endswith(SLAVIC_SKI):
+        return word[:-1]  # "Գնատովսկին": the article on "Գնատովսկի", a "-ski"
     if grammar in ("ka", "hy") and not word.endswith("ი"):
         return forms[1]
     clear = [e for e in CLEAR_ENDINGS.get(grammar, ()) if word.lower().endswith(e)]
@@ -311,31 +521,45 @@ def slavic_surname(word, grammar):
     return slavic_nominative((word,), grammar)[0]
 
 
-def nominative(words, grammar, mentions=None):
+def nominative(words, grammar, mentions=None, post=None):
     """The words of a name in the nominative: Russian and Ukrainian by their grammar,
-    other languages by taking a case ending off the last word (see `settled`)."""
+    other languages by taking a case ending off the last word (see `settled`). `post`
+    is the post before the name, whose case a Russian or Ukrainian name shares."""
     words = tuple(words)
     if grammar in ("ru", "uk") and all(SCRIPTS["cyrillic"].match(w) for w in words):
-        return slavic_nominative(words, grammar)
+        context = noun_cases(post, grammar) if post else None
+        *given, last = hyphenated_nominative(words, grammar, context)
+        if last == words[-1]:
+            last = shared_lemma(last, grammar, mentions or {})
+        return (*given, last)
     *given, last = words
     return (*given, settled(last, grammar, mentions or {}))
 
 
 # Words that come with names but are not part of them
 
+
+def stem_form(word):
+    """`word` as the lists of posts, units and titles are compared: Latin letters
+    without accents ("Müdür" -> "mudur"), other scripts in lower case only, since taking
+    the marks off Cyrillic letters confuses words ("сайд", a minister, and "Саид")."""
+    return fold(word) if SCRIPTS["latin"].search(word) else word.casefold()
+
+
 #: Courtesy titles and honorifics, before a name or (Uzbek "xonim") after it.
 HONORIFICS = {
-    fold(word)
+    stem_form(word)
     for word in """
     mr mrs ms miss mme mlle dr prof sir madam monsieur madame herr frau señor señora sr
     sra don doña domnul doamna dl dna sayın bay bayan cənab xanım janob xonim jenap hanym
     господин госпожа г-н г-жа пан пані мырза ханым ноён хатагтай պարոն տիկին ბატონი
-    ქალბატონი السيد السيدة
+    ქალბატონი ბატონ ქალბატონ السيد السيدة sheikh sheikha şeyx şeyxa şeyh шейх шейха
+    baroness baron lady lord
     """.split()
 }
 #: Beginnings of words for posts, ranks and roles, in the languages of the reports.
 POST_STEMS = tuple(
-    fold(word)
+    stem_form(word)
     for word in """
     minist ministr vice- viceminist vicepresid deputy assist secretar secrétai secreta
     sekret ambassad embaja
@@ -350,19 +574,31 @@ POST_STEMS = tuple(
     büyükelçi temsilci denetçi müdür başkan genel sekreter komiser raportör danışman
     müşavir vazir o'rinbosar orinbosar rais vakil elchi maslahatchi ma'ruzachi maruzachi
     ministr orunbasar ilçi wekil ýolbaşçy yolbasci başlyk baslyk министр заместител
-    замминистр посол посл представит директор глав руководит советник член докладчик
+    замминистр посол посл представител директор глав руководит советник член докладчик
     координатор комиссар омбудсм омбудсман уполномоч председател президент генерал
     спикер секретар начальник акыйкатчы заступни міністр представни керівник голов
     доповідач радник уповноважен орынбасар өкіл басшы министрі елші уәкіл төраға
     вазир ўринбосар раис вакил элчи сайд гишүүн илтгэгч дарга зохицуулагч төлөөлөгч
     элчин тэргүүн դեսպան տեղակալ նախարար ղեկավար ներկայացուցիչ պաշտպան
     მოადგილე დირექტორ წარმომადგენ ელჩ მინისტრ ხელმძღვანელ
+    judge juez jueza juge judecat expert uzman сарапшы мэргэжилтэн шинжээч эксперт
+    експерт փորձագետ ექსპერტ counterpart homolog omolog professor профессор професор
+    doctor doktor доктор դոկտոր պրոֆեսոր governor gobernador mayor senator premier
+    премьер прем'єр პრემიერ manager menejer менеджер канцлер canciller portavoz
+    porte-parole sözcü sozcu purtator spiker presedint ambasad reprezent başbakan
+    basbakan müsteşar mustesar müdir mudir baslyg kotib котиб хатшы кеңесші ерөнхий
+    захира зөвлө референт орлогч замглав генсек вице- консул пресс-секрет прес-секрет
+    правозахисн правозащитн судья судьи суддя судді губернатор նախագահ տնօրեն
+    քարտուղար հանձնակատար զեկուցող վարչապետ խորհրդական փոխնախարար փոխնախագահ
+    դատավոր պատգամավոր օմբուդսմ ներկայացուց მომხსენებ კომისარ პრეზიდენტ თავმჯდომარ
+    დამცველ მდივან სპიკერ ომბუდსმენ მრჩეველ მოსამართლე enviad adjunt adalatçy
+    համանախագահ
     """.split()
 )
 #: Beginnings of words for units, bodies, documents and events ("... Division",
 #: "... Order", "... Segment"), which never end or begin a person's name.
 UNIT_STEMS = tuple(
-    fold(word)
+    stem_form(word)
     for word in """
     division unit order segment section sector department depart treaty bodies operation
     mission délégat delegat
@@ -372,28 +608,49 @@ UNIT_STEMS = tuple(
     mecanism agency agence service servicio press news haber xəbər хабар новост
     majlis мажлис senat сенат kengash кенгаш parliament parlament парламент ministr
     ministère ministerio ministerium nazirliy bakanlığ vazirlig ministrlig министерств
-    міністерств министрлиг yamaa unicef unhcr ohchr icrc osce odihr
+    міністерств министрлиг yamaa unicef unhcr ohchr icrc osce odihr chamber republic
+    respublik республик rada society sociedad société region bölge bolge oblast
+    viloyat welaýat вилоят область район heyəti heyeti response strateg initiativ
+    campaign framework partnership summit conferen congress
     """.split()
 )
 #: Countries, regions and cities, as the beginnings of their transliterated names.
 PLACE_STEMS = tuple(
     """
     azerbai azerbay azarbay armeni hayastan georgia gruzi sakartvel gurcist turkmen
-    kazakh kazakst qazaq kazakist kyrgyz kirgiz qirgiz kirgiz uzbek ozbek mongol moldov
+    kazakh kazakst qazaq kazakist kyrgyz kirgiz qirgiz uzbek ozbek mongol moldov
     ukrain ukrayin rossi russia russie rusiya turkiy turkey turquie turqui switzerl
-    shveits isvecr isvicr suisse schweiz europ evrop yevrop avrop asiya azii aziy osiyo
-    tsentraln central kavkaz caucas qafqaz kafkas genev geneve cenevr jenev zhenev
-    ginebra tbilis yerevan erevan astana bishkek tashkent toshkent ashgabat ashkhabad
-    asgabat ulaanbaat ulanbat ulanbator chisinau kishinev moskv moscow ankara warsaw
-    varshav varsav strasbourg vienna brussel karagand almaty samarkand dushanbe tajik
-    tojik afghan iran belarus polsh poland lithuan latvi eston ulsyn monggol
+    shveits isvecr isvicr suisse schweiz europ evrop yevrop avrop asiya azii aziy
+    osiyo tsentraln central kavkaz caucas qafqaz kafkas genev geneve cenevr jenev
+    zhenev ginebra tbilis yerevan erevan astana bishkek tashkent toshkent ashgabat
+    ashkhabad asgabat ulaanbaat ulanbat ulanbator chisinau kishinev moskv moscow
+    ankara warsaw varshav varsav strasbourg vienna brussel karagand almaty samarkand
+    dushanbe tajik tojik afghan iran belarus polsh poland lithuan latvi eston ulsyn
+    monggol artsakh arcax artsax karabakh karabag qarabag garabag pakist hindist
+    hindust yaponi japoni xitoy kitai avstri awstri austri osterr almaniy almaniya
+    almanya germaniy fransiy frantsiy italiy italya ispani ispany portug britani
+    britan kanad afrik afric aziya aziyo evroosiy niderland gollandi netherland
+    belchik shvetsi isvech norveg norway finland finlyand macarist vengri hungar
+    chexi chekhi slovaki sloveni xorvati khorvati croati serbiy serbia bosni
+    chernogor montenegr albani makedoni macedoni bolgar bulgari yunanist gretsi
+    greece ruminiy rumyni romania felestin palestin iraq seudiyy saudov arabiy
+    arabia emirat egipt egypt liviy libya tunis elcezair alzhir algeri marokk
+    marokash morocc argentin brazil braziliy meksik mexic venesuel venezuel kolumbi
+    colombi guatemal nigeri avstrali austral gurcust
     """.split()
 )
 #: Places short enough to be whole words only.
 PLACE_WORDS = set(
     """
-    baku baki bakou bakoe genf kyiv kiev kyyiv wien viena paris london berlin rome roma
-    new york riga minsk oslo bern nyu yorkda ulus uls ulsad ulsyn mgl
+    baku baki bakou bakoe genf kyiv kiev kyyiv wien viena paris london berlin rome
+    roma new york riga minsk oslo bern nyu yorkda ulus uls ulsad ulsyn mgl qatar
+    katar qeter belgiya belgium belgique amerika india inde indiya china japan korea
+    koreya kore misr misir cuba kipr cyprus kibris france fransa spain espana italy
+    azi asia asie africa afrique america europe usa ssha absh aqsh doha tokio tokyo
+    north south east west northern southern eastern western norte sur nord sud ouest
+    shimoliy janubiy sharqiy garbiy shimali cenubi sherqi qerbi kuzey guney dogu
+    bati demirgazyk gunorta gundogar gunbatar soltustik ontustik khoid omnod guneydogu
+    francia alemania suecia noruega dinamarca nomkhon anadolu
     """.split()
 )
 MONTHS = {
@@ -414,36 +671,131 @@ MONTHS = {
 SHORT_STEM_ENDINGS = ("", "s", "es", "i", "ı", "si", "sı")
 
 
-def has_stem(word, stems):
-    """Whether `word` (folded) begins with one of `stems`: a stem of five letters or
-    more begins any word, a shorter Latin one only the word itself or a short ending
-    after it; Cyrillic and other scripts' stems begin any word."""
+def stem_rest(word, stems):
+    """What follows the first of `stems` that begins `word` (see `has_stem`), or None."""
     for stem in stems:
-        if word.startswith(stem) and (
-            len(stem) >= 5 or not stem.isascii() or word[len(stem) :] in SHORT_STEM_ENDINGS
+        if not word.startswith(stem):
+            continue
+        rest = word[len(stem) :]
+        if rest in SURNAME_SUFFIXES:
+            continue  # "Генералов": a surname made from a post
+        if len(stem) >= 5 or (
+            rest in SHORT_STEM_ENDINGS if stem.isascii() else short_ending(rest, word)
+        ):
+            return rest
+    return None
+
+
+#: What a surname made from a word adds to it.
+SURNAME_SUFFIXES = {"ov", "ova", "ev", "eva", "in", "ina", "ов", "ова", "ев", "ева", "ин", "ина"}
+
+
+def has_stem(word, stems):
+    """Whether `word` (see `stem_form`) begins with one of `stems`: a stem of five
+    letters or more begins any word; a shorter Latin one only the word itself or a short
+    ending after it; a shorter one in another script a word of at most four letters more
+    that does not end like a surname ("посла", "сайдын", but not "Саидов")."""
+    for stem in stems:
+        if not word.startswith(stem):
+            continue
+        rest = word[len(stem) :]
+        if len(stem) >= 5 or (
+            rest in SHORT_STEM_ENDINGS if stem.isascii() else short_ending(rest, word)
         ):
             return True
     return False
 
 
+def short_ending(rest, word):
+    """Whether `rest`, after a short stem, is a case ending rather than more of a name."""
+    return len(rest) <= 4 and not has_surname_shape(word)
+
+
 @lru_cache(maxsize=65536)
 def is_title(word):
-    """Whether `word` is a courtesy title or a post ("Sayın", "Müdürü", "господин")."""
-    folded = fold(word).rstrip(".")
-    return folded in HONORIFICS or has_stem(folded, POST_STEMS)
+    """Whether `word` is a courtesy title or a post ("Sayın", "Müdürü", "господин"), not
+    the office a post holds ("Başkanlığı", "ýolbaşçylygynda", "նախագահությամբ")."""
+    form = stem_form(word).rstrip(".")
+    if form in HONORIFICS:
+        return True
+    rest = stem_rest(form, POST_STEMS)
+    if rest is None:
+        rest = stem_rest(without_post_prefix(form), POST_STEMS)
+    if rest is not None:
+        return not is_office(rest)
+    return loanword_stem(word, LATIN_POSTS)
+
+
+#: Prefixes that make a post a chief's, a deputy's or a co-holder's ("Başdenetçisi",
+#: "замглавы", "co-chair", "համանախագահ", "փոխնախարար").
+POST_PREFIXES = ("bas", "baş", "зам", "вице-", "vice-", "co-", "ко-", "համա", "փոխ")
+
+
+def without_post_prefix(form):
+    """`form` without a prefix of `POST_PREFIXES`, when a word of some length is left."""
+    for prefix in POST_PREFIXES:
+        if form.startswith(prefix) and len(form) - len(prefix) >= 5:
+            return form[len(prefix) :]
+    return form
+
+
+#: Suffixes that make a post into its office or tenure: Turkic "-lik", Armenian
+#: "-ություն", Georgian "-ობა", Russian "-ство".
+OFFICE_SUFFIXES = tuple(
+    stem_form(suffix)
+    for suffix in "lik lık luk lük lyk lyg lig liq luq lığ liğ luğ lüğ лік лық лик лиг ств "
+    "ьств ությ ութ ობ ეობ".split()
+)
+
+
+def is_office(rest):
+    """Whether what follows a post's stem makes the word its office (see
+    `OFFICE_SUFFIXES`), allowing one vowel between ("Komiserliği")."""
+    return rest.startswith(OFFICE_SUFFIXES) or rest[1:].startswith(OFFICE_SUFFIXES)
+
+
+#: The Latin stems of five letters or more, which loanwords in other scripts share
+#: ("Сенат", "Սենատ", "პრეზიდენტი").
+LATIN_POSTS = tuple(stem for stem in POST_STEMS if stem.isascii() and len(stem) >= 5)
+LATIN_UNITS = tuple(stem for stem in UNIT_STEMS if stem.isascii() and len(stem) >= 5)
+
+
+def loanword_stem(word, stems):
+    """Whether a word in another script than Latin begins, transliterated, with one of
+    `stems`, and does not end as a surname ("Генералов")."""
+    if SCRIPTS["latin"].search(word) or has_surname_shape(word):
+        return False
+    return transliterate(word).startswith(stems)
+
+
+def is_honorific(word):
+    """Whether `word` is a courtesy title ("Mme", "cənab", "ноён")."""
+    return stem_form(word).rstrip(".") in HONORIFICS
 
 
 @lru_cache(maxsize=65536)
 def is_unit(word):
-    """Whether `word` names a unit, a body, a document or an event ("Division")."""
-    return has_stem(fold(word), UNIT_STEMS)
+    """Whether `word` names a unit, a body, a document or an event ("Division"), or an
+    office ("Komiserliği")."""
+    form = stem_form(word)
+    if has_stem(form, UNIT_STEMS) or loanword_stem(word, LATIN_UNITS):
+        return True
+    rest = stem_rest(form, POST_STEMS)
+    return rest is not None and is_office(rest)
 
 
 @lru_cache(maxsize=65536)
 def is_place(word, grammar):
     """Whether `word` is a country, region or city, in any case ("Туркменистана",
-    "Cenevrədə", "Бишкеке")."""
+    "Cenevrədə", "Бишкеке"), or a word joined to one ("Nyu-Yorkdakı", "l'Argentine")."""
+    word = ELISION.sub("", word)
+    if "-" in word.strip("-"):
+        return any(is_place(part, grammar) for part in word.split("-") if part)
     letters = transliterate(word)
     if letters.startswith(PLACE_STEMS) or fold(word) in MONTHS:
         return True
     return any(transliterate(form) in PLACE_WORDS for form in base_forms(word, grammar))
+
+
+#: An article or preposition elided before a name ("l'Argentine", "d'Arménie").
+ELISION = re.compile(r"^[ld]['’](?=[^\W\d_])")

@@ -68,6 +68,20 @@ def test_every_language_the_detector_recognises_is_a_content_language():
     assert language_name("tk") == "Turkmen"
 
 
+def test_a_text_in_letters_its_language_lacks_is_not_given_that_language():
+    """Both detectors read this Uzbek in Cyrillic as Macedonian; "ў", "қ", "ҳ" say it is
+    not, and the alphabets that fit it are offered instead."""
+    text = (
+        "Олий Мажлис Сенати раиси ўринбосари БМТ Тараққиёт дастури делегациясини қабул "
+        "қилди. Учрашувда инсон ҳуқуқлари бўйича миллий ҳаракатлар стратегиясини амалга "
+        "ошириш масалалари муҳокама қилинди."
+    )
+    detection = languages.checked(languages.Detection("mk"), text)
+    assert detection.language is None
+    assert detection.candidates == ("uz", "tg")
+    assert languages.checked(languages.Detection("ru"), "Встреча с Зейнеп Айдын.").language == "ru"
+
+
 @pytest.mark.parametrize(
     "path",
     sorted(FORMATS.glob("*.txt")),
