@@ -77,6 +77,10 @@ def content_version():
     """When public content last changed, as a Unix time (a float)."""
     backend = cache()
     values = backend.get_many([CHANGED, NEXT_SCHEDULED]) if usable(backend) else {}
+    if not usable(backend):
+        # The read itself met a fault or opened a new connection (a Redis restarted from
+        # an old snapshot answers on it): what it read is not trusted.
+        values = {}
     changed, scheduled = values.get(CHANGED), values.get(NEXT_SCHEDULED)
     if changed is None or scheduled is None:
         # A change noted by this process's open transaction (`content_changed`) is newer

@@ -162,8 +162,10 @@ class CountedConnection(Connection):
         super().__init__(*args, **kwargs)
         self.breaker = breaker
 
-    def on_connect(self):
-        super().on_connect()
+    def on_connect_check_health(self, *args, **kwargs):
+        """Every new connection passes here (redis-py's `connect` and `on_connect` both
+        call it)."""
+        super().on_connect_check_health(*args, **kwargs)
         if self.breaker is not None:
             with self.breaker.lock:
                 self.breaker.faults += 1

@@ -338,6 +338,21 @@ def test_the_health_check_answers_200_and_reports_a_degraded_cache(refused, clie
     )
 
 
+def test_each_new_connection_counts_as_a_fault(proxied_redis):
+    """A Redis restarted from an old snapshot answers on a new connection: opening one
+    must move `faults`, so the content version's copy is written again before it is
+    trusted."""
+    backend = caching.cache()
+    backend.get("a-key")
+    opened = backend.faults
+    backend.get("a-key")
+    assert backend.faults == opened  # the same connection, reused
+    backend._cache.get_client("a-key").connection_pool.disconnect()
+
+    assert backend.get("a-key") is None  # no failure: a new connection
+    assert backend.faults == opened + 1
+
+
 @pytest.mark.django_db
 def test_the_health_check_reports_a_working_cache(proxied_redis, client):
     assert client.get("/health/").text == "ok\ndatabase: ok\ncache: ok\n"
