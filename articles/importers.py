@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from anyascii import anyascii
 from django.db import transaction
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext
 from simple_history.utils import bulk_create_with_history
@@ -264,6 +264,8 @@ class Importer:
     """
 
     batch_size = 100
+    #: How many stored reports a run keeps read (see `remember`).
+    remembered = 20_000
 
     def __init__(self, *, dry_run=False, status=Status.DRAFT, outlet=None, write_only=None):
         self.dry_run = dry_run
@@ -272,6 +274,7 @@ class Importer:
         self.forced_outlet = outlet
         self.catalog = Catalog()
         self.run = []
+        self.reports = {}
         self.fingerprints = set()
 
     def import_bytes(self, path, data):
@@ -418,6 +421,7 @@ class Importer:
             try:
                 with transaction.atomic():
                     self.write_new(pending)
+                self.remember(written(pending))
             except Exception:
                 logger.warning("A batch failed; writing its reports one by one", exc_info=True)
                 self.catalog = Catalog()  # forget the outlets the failed batch created
@@ -426,6 +430,7 @@ class Importer:
                     try:
                         with transaction.atomic():
                             self.write_new([prepared])
+                        self.remember(written([prepared]))
                     except Exception as error:
                         logger.exception("Writing %s failed", prepared.result.path)
                         prepared.result.status = ImportStatus.FAILED
@@ -529,21 +534,42 @@ class Importer:
                 found.setdefault(article.source_url, article)
         return found
 
-    def stored_reports(self, query):
-        """Stored articles matching `query`, as `Report`s for relation-finding (2 queries)."""
-        articles = list(
-            Article.objects.filter(query)
-            .distinct()
-            .only("slug", "language", "published_at", "body")
-            .order_by("-published_at", "-pk")[:500]
+    def stored_reports(self, people, when=None):
+        """Stored articles naming one of `people` (person ids) and matching `when`, newest
+        first, as `Report`s for relation-finding.
+
+        One query finds them; the text and names of those not read before in this run
+        take three more, and are kept (`remember`), as reading and folding a text costs
+        far more than finding it.
+        """
+        ids = list(
+            Article.objects.filter(
+                when or Q(),
+                Exists(
+                    Article.people.through.objects.filter(article=OuterRef("pk"), person__in=people)
+                ),
+            )
+            .order_by("-published_at", "-pk")
+            .values_list("pk", flat=True)[:500]
+        )
+        missing = [pk for pk in ids if pk not in self.reports]
+        if missing:
+            self.remember(self.read_stored(missing))
+        return [self.reports[pk] for pk in ids]
+
+    @staticmethod
+    def read_stored(ids):
+        """The stored articles `ids` as `Report`s (3 queries)."""
+        articles = Article.objects.filter(pk__in=ids).only(
+            "slug", "language", "published_at", "body"
         )
         people = {}
         for article_id, person_id in Article.people.through.objects.filter(
-            article__in=articles
+            article__in=ids
         ).values_list("article_id", "person_id"):
             people.setdefault(article_id, set()).add(person_id)
         for article_id, name in NameProposal.objects.filter(
-            article__in=articles, kind=NameProposal.Kind.PERSON
+            article__in=ids, kind=NameProposal.Kind.PERSON
         ).values_list("article_id", "name"):
             people.setdefault(article_id, set()).add(proposed_person_key(name))
         return [
@@ -556,8 +582,16 @@ class Importer:
                 article=article,
                 facts=facts_in(article.body),
             )
-            for article in articles
+            for article in articles.order_by("pk")
         ]
+
+    def remember(self, reports):
+        """Keep the `Report`s of stored articles for the rest of the run (the newest
+        `remembered` of them): only ever of committed rows, whose ids are never reused."""
+        for report in reports:
+            self.reports[report.article.pk] = report
+        while len(self.reports) > self.remembered:
+            del self.reports[next(iter(self.reports))]
 
     def near_in_time(self, reports):
         """Stored articles sharing people with any of `reports`, within their windows."""
@@ -580,7 +614,7 @@ class Importer:
                 published_at__lt=dt.datetime.combine(last + window, dt.time(), tzinfo=dt.UTC),
             )
         people = set().union(*(r.known_people for r in reports))
-        return self.stored_reports(when & Q(people__in=people))
+        return self.stored_reports(people, when)
 
     def related(self, report, year_inferred, unwritten=(), stored=None):
         """Other reports of the same meeting, stored or earlier in this run, best first.
@@ -592,13 +626,15 @@ class Importer:
             return []
         known = report.known_people
         if year_inferred:
-            stored = self.stored_reports(Q(people__in=known, published_at__month=report.date.month))
+            stored = self.stored_reports(known, Q(published_at__month=report.date.month))
         elif report.date is None:
-            stored = self.stored_reports(Q(people__in=known)) if known else []
+            stored = self.stored_reports(known) if known else []
         elif stored is None:
             stored = self.near_in_time([report])
         found = []
         for other in [*stored, *self.run, *unwritten]:
+            if report.people.isdisjoint(other.people):
+                continue
             if other is report or (year_inferred and other.date is None):
                 continue
             probe = report
@@ -718,12 +754,13 @@ class Importer:
             covered.setdefault(article_id, meeting_id)
         open_proposals = {}
         through = MeetingProposal.reports.through
-        for article_id, proposal_id in (
-            through.objects.filter(article__in=related_ids, meetingproposal__meeting=None)
+        for article_id, proposal_id, meeting_id in (
+            through.objects.filter(article__in=related_ids)
             .order_by("meetingproposal_id")
-            .values_list("article_id", "meetingproposal_id")
+            .values_list("article_id", "meetingproposal_id", "meetingproposal__meeting")
         ):
-            open_proposals.setdefault(article_id, MeetingProposal(pk=proposal_id))
+            if meeting_id is None:
+                open_proposals.setdefault(article_id, MeetingProposal(pk=proposal_id))
         stored = self.stored_meetings(batch)
         proposals, links = [], []
         for prepared in batch:
@@ -854,6 +891,11 @@ def unique_names(participants):
         if key not in seen:
             seen.add(key)
             yield participant
+
+
+def written(batch):
+    """The `Report`s of the reports of `batch` this run stored."""
+    return [p.report for p in batch if p.result.status == ImportStatus.IMPORTED]
 
 
 def take_turn():

@@ -83,3 +83,20 @@ def test_a_failing_batch_is_written_again_report_by_report(seed, small_batches, 
     assert Article.objects.filter(slug__in=[r.article.slug for r in imported]).count() == len(
         imported
     )
+
+
+def test_a_report_deleted_between_batches_is_no_longer_related(seed, small_batches):
+    """Reports of earlier batches are kept read, but found again in the database each
+    time: one an editor deletes meanwhile is never proposed."""
+    run = Importer().import_many(inputs())
+    results = []
+    for result in run:
+        results.append(result)
+        if result.path.startswith("en_translation_source"):
+            deleted = result.article.get_absolute_url()
+            result.article.delete()
+
+    translation = next(r for r in results if r.path.startswith("ru_translation"))
+    assert translation.status == "imported"
+    assert deleted not in [related["article"] for related in translation.related]
+    assert not RelationProposal.objects.filter(article=translation.article).exists()
