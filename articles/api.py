@@ -2,7 +2,7 @@
 organizations and outlets they name. Its OpenAPI document is `openapi.json`; `docs/`
 shows it in Swagger UI, served from local static files."""
 
-from django.db.models import F, Prefetch
+from django.db.models import Prefetch
 from django.urls import path
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import cache_control
@@ -22,7 +22,6 @@ from .models import (
     OrganizationName,
     Outlet,
     OutletName,
-    Participant,
     Person,
     PersonName,
     Post,
@@ -139,6 +138,7 @@ class MeetingViewSet(ReadOnlyViewSet):
         return (
             Meeting.objects.published()
             .select_related("organizer")
+            .with_participants()
             .prefetch_related(
                 Prefetch(
                     "summaries",
@@ -147,12 +147,6 @@ class MeetingViewSet(ReadOnlyViewSet):
                     ),
                 ),
                 Prefetch("topics", queryset=Topic.objects.order_by("name")),
-                Prefetch(
-                    "participants",
-                    queryset=Participant.objects.select_related(
-                        "person", "post__organization", "organization"
-                    ).order_by("position", "pk"),
-                ),
                 Prefetch("mentioned_people", queryset=Person.objects.order_by("name", "pk")),
                 Prefetch(
                     "reports",
@@ -172,12 +166,7 @@ class PersonViewSet(ReadOnlyViewSet):
     serializer_class = serializers.PersonSerializer
     queryset = Person.objects.prefetch_related(
         Prefetch("other_names", queryset=PersonName.objects.order_by("language", "name")),
-        Prefetch(
-            "posts",
-            queryset=Post.objects.select_related("organization").order_by(
-                F("start_date").desc(nulls_last=True), "pk"
-            ),
-        ),
+        Prefetch("posts", queryset=Post.objects.select_related("organization").latest_first()),
     ).order_by("name", "pk")
 
 

@@ -9,8 +9,40 @@ class ArticlesConfig(AppConfig):
 
     def ready(self):
         from . import caching, search, triggers
+        from .models import (
+            Article,
+            Coverage,
+            Meeting,
+            Organization,
+            OrganizationName,
+            Outlet,
+            OutletName,
+            Participant,
+            Person,
+            PersonName,
+            Post,
+            SummaryTranslation,
+            Topic,
+            Translation,
+        )
 
         pre_migrate.connect(triggers.remove, sender=self)
         post_migrate.connect(triggers.install, sender=self)
         search.connect(self)
+        caching.register(
+            Outlet,
+            OutletName,
+            Topic,
+            Person,
+            PersonName,
+            Organization,
+            OrganizationName,
+            Post,
+            Article,
+            Translation,
+            Meeting,
+            Coverage,
+            Participant,
+            SummaryTranslation,
+        )
         caching.connect()

@@ -57,7 +57,7 @@ from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.recorder import MigrationRecorder
 
 from . import caching, search
-from .models import ContentVersion, SearchDocument
+from .models import SearchDocument
 
 FORMAT = "newsroom-backup"
 VERSION = 1
@@ -66,7 +66,11 @@ VERSION = 1
 CHUNK_SIZE = 2000
 #: The header is one short line; a longer first line is not one.
 HEADER_LIMIT = 1 << 20
-#: Models beside the articles app's that a backup holds.
+#: The project's apps whose every model a backup holds (but `LEFT_OUT`).
+PROJECT_APPS = ["articles"]
+#: Models of the project's apps that are rebuilt or made anew: never backed up.
+LEFT_OUT = ["articles.SearchDocument", "articles.ContentVersion"]
+#: Django's models that a backup holds too.
 OTHER_MODELS = ["auth.User", "auth.Group", "admin.LogEntry"]
 #: Apps whose rows refer to content types, permissions and groups by natural key.
 NATURAL_KEY_APPS = {"auth", "admin"}
@@ -80,10 +84,12 @@ class BackupError(Exception):
 
 def backed_up_models():
     """The models a backup holds, in an order that loads (natural keys first)."""
+    left_out = {apps.get_model(label) for label in LEFT_OUT}
     models = [
         model
-        for model in apps.get_app_config("articles").get_models()
-        if model not in (SearchDocument, ContentVersion)
+        for app in PROJECT_APPS
+        for model in apps.get_app_config(app).get_models()
+        if model not in left_out
     ]
     for label in OTHER_MODELS:
         if apps.is_installed(f"django.contrib.{label.split('.')[0]}"):

@@ -32,7 +32,7 @@ from django.utils.cache import get_cache_key, get_max_age, learn_cache_key, patc
 from django.utils.http import http_date
 from django.utils.translation import get_language
 
-from .models import Article, ContentVersion, Meeting, Status
+from .models import Article, ContentVersion, Meeting
 
 logger = logging.getLogger(__name__)
 
@@ -142,9 +142,7 @@ def next_scheduled(now):
     """The Unix time the next scheduled article or meeting goes live, or 0."""
     moment = datetime.fromtimestamp(now, tz=UTC)
     upcoming = [
-        model.objects.filter(status=Status.PUBLISHED, published_at__gt=moment).aggregate(
-            first=Min("published_at")
-        )["first"]
+        model.objects.scheduled(after=moment).aggregate(first=Min("published_at"))["first"]
         for model in (Article, Meeting)
     ]
     upcoming = [moment.timestamp() for moment in upcoming if moment is not None]
@@ -156,7 +154,7 @@ def content_changed(sender, instance=None, using=None, **kwargs):
     once the transaction commits, record it in the database and the cache, so that no
     page rendered from the old content in between is kept under the new version, and
     look up the next scheduled publication."""
-    if sender._meta.app_label != "articles" or sender in IGNORED:
+    if sender not in PUBLIC_MODELS:
         return
     now = time.time()
     scheduled = cache().get(NEXT_SCHEDULED)
@@ -172,18 +170,27 @@ def content_changed(sender, instance=None, using=None, **kwargs):
         transaction.on_commit(mark_changed, using=using)
 
 
-def connect():
-    from .models import NameProposal, RelationProposal, SearchDocument, WorkflowEvent
+def register(*models):
+    """Count changes to `models` (and to their many-to-many links) as content changes:
+    each app names the models whose rows readers see, in its `AppConfig.ready()`."""
+    for model in models:
+        PUBLIC_MODELS.add(model)
+        PUBLIC_MODELS.update(
+            field.remote_field.through
+            for field in model._meta.many_to_many
+            if field.remote_field.through._meta.auto_created
+        )
 
-    # Search documents change with the content they are made from; rebuilding them by
-    # hand (`rebuild_search_index`) marks the change once.
-    IGNORED.update({ContentVersion, NameProposal, RelationProposal, SearchDocument, WorkflowEvent})
+
+def connect():
     for signal in (post_save, post_delete, m2m_changed):
         signal.connect(content_changed, dispatch_uid=f"newsroom-cache-{signal}")
 
 
-#: Models readers never see, whose changes leave pages as they are.
-IGNORED = set()
+#: Models whose rows readers see (`register`); changes to any other leave pages as they
+#: are: proposals, workflow steps, revisions, search documents (rebuilding them by hand,
+#: `rebuild_search_index`, marks the change once).
+PUBLIC_MODELS = set()
 
 
 # Conditional requests

@@ -6,7 +6,7 @@ from drf_spectacular.utils import extend_schema_field
 
 from . import caching
 from .models import LANGUAGES, Article, Coverage, Meeting, Organization, Outlet, Person, Topic
-from .search import MAX_QUERY_LENGTH
+from .search import MAX_QUERY_LENGTH, search
 
 
 class LanguagesInUseSelect(forms.Select):
@@ -104,4 +104,4 @@ class ArticleFilter(django_filters.FilterSet):
         )
 
     def search(self, queryset, name, value):
-        return queryset.search(value) if value.strip() else queryset
+        return search(queryset, value) if value.strip() else queryset

@@ -14,7 +14,7 @@ from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
 from django.core.validators import URLValidator
 from django.db import models, transaction
-from django.db.models import F, Q
+from django.db.models import F, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.text import capfirst, slugify
@@ -105,6 +105,41 @@ class Status(models.TextChoices):
     REVIEW = "review", _("In review")
     PUBLISHED = "published", _("Published")
     WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class PublishableQuerySet(models.QuerySet):
+    """The one rule of what readers see, for every model with a `status` and a go-live
+    time, `published_at` (see `Publishable`)."""
+
+    def published(self):
+        """What readers may see: published, and not scheduled for later."""
+        live = Q(published_at__lte=timezone.now())
+        if not self.model.needs_go_live:
+            live |= Q(published_at__isnull=True)
+        return self.filter(live, status=Status.PUBLISHED)
+
+    def scheduled(self, after=None):
+        """Published, going live after `after` (by default now)."""
+        return self.filter(status=Status.PUBLISHED, published_at__gt=after or timezone.now())
+
+
+class Publishable:
+    """A model readers see once it is published and its go-live time has come.
+
+    `needs_go_live`: whether it must have one. An article's is the outlet's publication
+    time, without which it cannot be published; a meeting summary without one goes
+    live when it is published.
+    """
+
+    needs_go_live = True
+
+    @property
+    def is_published(self):
+        return (
+            self.status == Status.PUBLISHED
+            and (self.published_at is not None or not self.needs_go_live)
+            and (self.published_at is None or self.published_at <= timezone.now())
+        )
 
 
 class EditConflict(Exception):
@@ -392,12 +427,16 @@ class OrganizationName(OtherName):
 
 
 class PostQuerySet(models.QuerySet):
+    def latest_first(self, *then):
+        """The order posts are shown in: the latest begun first, undated ones last."""
+        return self.order_by(F("start_date").desc(nulls_last=True), *(then or ["pk"]))
+
     def held_on(self, date):
         """Posts held that day, or with no dates to say otherwise; the latest begun first."""
         return self.filter(
             Q(start_date__isnull=True) | Q(start_date__lte=date),
             Q(end_date__isnull=True) | Q(end_date__gte=date),
-        ).order_by(F("start_date").desc(nulls_last=True), "pk")
+        ).latest_first()
 
 
 class PostManager(models.Manager.from_queryset(PostQuerySet)):
@@ -465,20 +504,9 @@ class Post(models.Model):
     natural_key.dependencies = ["articles.person", "articles.organization"]
 
 
-class ArticleQuerySet(models.QuerySet):
-    def published(self):
-        """Articles readers may see: published, and not scheduled for later."""
-        return self.filter(status=Status.PUBLISHED, published_at__lte=timezone.now())
-
+class ArticleQuerySet(PublishableQuerySet):
     def newest_first(self):
         return self.order_by("-published_at", "-pk")
-
-    def search(self, terms, limit=None):
-        """Articles matching a reader's words, best first, with `search_rank`; at most
-        `limit` of them (see `articles.search`)."""
-        from .search import search
-
-        return search(self, terms, limit)
 
     def with_original(self):
         """Annotate `original_id`: the source of a translation, None for an original."""
@@ -507,7 +535,7 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(pk__in={article.pk, *(pk for link in links for pk in link)})
 
     def versions_by_group(self, articles):
-        """Map each original's id to the versions in its group, for a page of articles.
+        """Map each original's id to its `TranslationGroup`, for a page of articles.
 
         Each article must carry `original_id` (see `with_original`). One query in all.
         """
@@ -515,14 +543,38 @@ class ArticleQuerySet(models.QuerySet):
         groups = {}
         for version in self.with_original().in_groups(originals).order_by("language", "pk"):
             groups.setdefault(version.original_id or version.pk, []).append(version)
-        return groups
+        return {original: TranslationGroup(versions) for original, versions in groups.items()}
+
+    def translation_group(self, article):
+        """The article's `TranslationGroup` among these articles, itself included."""
+        return TranslationGroup(
+            list(self.with_original().versions_of(article).order_by("language", "pk"))
+        )
+
+
+class TranslationGroup(list):
+    """The versions of one report, by language: an original and its translations.
+
+    Each version carries `original_id` (see `ArticleQuerySet.with_original`).
+    """
+
+    @property
+    def original(self):
+        return next((version for version in self if version.original_id is None), None)
+
+    @property
+    def translations(self):
+        return [version for version in self if version.original_id is not None]
+
+    def besides(self, article):
+        return [version for version in self if version.pk != article.pk]
 
 
 class ArticleManager(SlugManager.from_queryset(ArticleQuerySet)):
     pass
 
 
-class Article(SlugNaturalKey, Versioned):
+class Article(Publishable, SlugNaturalKey, Versioned):
     """A report as an outlet published it, with clean body text."""
 
     Status = Status
@@ -662,14 +714,6 @@ class Article(SlugNaturalKey, Versioned):
         `interface_language`): the one address search engines should index."""
         with translation.override(interface_language(self.language)):
             return self.get_absolute_url()
-
-    @property
-    def is_published(self):
-        return (
-            self.status == Status.PUBLISHED
-            and self.published_at is not None
-            and self.published_at <= timezone.now()
-        )
 
     def missing_for_publication(self):
         """What the article lacks before it can be published, as field labels."""
@@ -867,32 +911,45 @@ class Translation(models.Model):
                 )
 
 
-class MeetingQuerySet(models.QuerySet):
-    def published(self):
-        """Meetings readers may see: published, and not scheduled for later."""
-        return self.filter(status=Status.PUBLISHED).filter(
-            Q(published_at__isnull=True) | Q(published_at__lte=timezone.now())
+class MeetingQuerySet(PublishableQuerySet):
+    def with_person(self, person):
+        """Meetings the person took part in or that discussed them."""
+        return self.filter(Q(participants__person=person) | Q(mentioned_people=person))
+
+    def with_organization(self, organization):
+        """Meetings the organization organized, or took part in itself or through
+        someone in one of its posts."""
+        return self.filter(
+            Q(organizer=organization)
+            | Q(participants__organization=organization)
+            | Q(participants__post__organization=organization)
+        )
+
+    def with_participants(self):
+        """Prefetch the participants in the order the desk gave them, with their people,
+        posts and organizations."""
+        return self.prefetch_related(
+            Prefetch(
+                "participants",
+                queryset=Participant.objects.select_related(
+                    "person", "post__organization", "organization"
+                ).order_by("position", "pk"),
+            )
         )
 
     def newest_first(self):
         return self.order_by("-date", "-pk")
-
-    def search(self, terms, limit=None):
-        """Meetings matching a reader's words, best first, with `search_rank`; at most
-        `limit` of them (see `articles.search`)."""
-        from .search import search
-
-        return search(self, terms, limit)
 
 
 class MeetingManager(SlugManager.from_queryset(MeetingQuerySet)):
     pass
 
 
-class Meeting(SlugNaturalKey, Versioned):
+class Meeting(Publishable, SlugNaturalKey, Versioned):
     """The desk's summary of a meeting (schema.org Event)."""
 
     Status = Status
+    needs_go_live = False
 
     class Kind(models.TextChoices):
         """Kinds of meeting, after the CAMEO event codes (040 to 046)."""
@@ -992,12 +1049,6 @@ class Meeting(SlugNaturalKey, Versioned):
 
     def get_language_display(self):
         return language_name(self.language)
-
-    @property
-    def is_published(self):
-        return self.status == Status.PUBLISHED and (
-            self.published_at is None or self.published_at <= timezone.now()
-        )
 
     @property
     def place(self):

@@ -24,7 +24,7 @@ import re
 import nh3
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
 from django.db import connections, transaction
-from django.db.models import F, Func, IntegerField, Prefetch, Q, QuerySet, Value
+from django.db.models import F, Func, IntegerField, Q, QuerySet, Value
 from django.db.models.functions import Replace
 from django.db.models.signals import (
     m2m_changed,
@@ -71,7 +71,8 @@ MAX_RESULTS = 1000
 #: The longest query accepted, in characters.
 MAX_QUERY_LENGTH = 200
 
-FTS_TABLE = "articles_searchdocument_fts"
+DOCUMENTS = SearchDocument._meta.db_table
+FTS_TABLE = f"{DOCUMENTS}_fts"
 MARK_START, MARK_END = "\x02", "\x03"
 LT, GT = "\ue000", "\ue001"
 CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ue000\ue001]")
@@ -341,7 +342,7 @@ def fts_snippets(documents, field, terms):
     with connections[documents.db].cursor() as cursor:
         cursor.execute(
             f"SELECT d.{field}, snippet({FTS_TABLE}, 1, %s, %s, ' … ', 30) "
-            f"FROM {FTS_TABLE} JOIN articles_searchdocument d ON d.id = {FTS_TABLE}.rowid "
+            f"FROM {FTS_TABLE} JOIN {DOCUMENTS} d ON d.id = {FTS_TABLE}.rowid "
             f"WHERE {FTS_TABLE} MATCH %s AND {FTS_TABLE}.rowid IN ({placeholders})",
             [MARK_START, MARK_END, expression, *ids],
         )
@@ -434,13 +435,8 @@ def index_meetings(meetings, using="default"):
     published = (
         meetings.filter(status=Status.PUBLISHED)
         .select_related("organizer")
+        .with_participants()
         .prefetch_related(
-            Prefetch(
-                "participants",
-                queryset=Participant.objects.select_related(
-                    "person", "organization", "post__organization"
-                ).order_by("position", "pk"),
-            ),
             "mentioned_people",
             "topics",
             "summaries",
@@ -481,24 +477,23 @@ def rebuild(using="default", batch_size=2000):
 
 SQLITE_STATEMENTS = [
     f"""CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_insert
-    AFTER INSERT ON articles_searchdocument BEGIN
+    AFTER INSERT ON {DOCUMENTS} BEGIN
         INSERT INTO {FTS_TABLE}(rowid, title, body) VALUES (new.id, new.title, new.body);
     END;""",
     f"""CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_delete
-    AFTER DELETE ON articles_searchdocument BEGIN
+    AFTER DELETE ON {DOCUMENTS} BEGIN
         INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, title, body)
         VALUES ('delete', old.id, old.title, old.body);
     END;""",
     f"""CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_update
-    AFTER UPDATE ON articles_searchdocument BEGIN
+    AFTER UPDATE ON {DOCUMENTS} BEGIN
         INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, title, body)
         VALUES ('delete', old.id, old.title, old.body);
         INSERT INTO {FTS_TABLE}(rowid, title, body) VALUES (new.id, new.title, new.body);
     END;""",
 ]
 POSTGRESQL_STATEMENTS = [
-    "CREATE INDEX IF NOT EXISTS articles_searchdocument_vector "
-    "ON articles_searchdocument USING gin (vector);"
+    f"CREATE INDEX IF NOT EXISTS {DOCUMENTS}_vector ON {DOCUMENTS} USING gin (vector);"
 ]
 
 
@@ -506,7 +501,7 @@ def install(using, **kwargs):
     """Create the search index's database objects (idempotent; run after `migrate`)."""
     connection = connections[using]
     with connection.cursor() as cursor:
-        if "articles_searchdocument" not in connection.introspection.table_names(cursor):
+        if DOCUMENTS not in connection.introspection.table_names(cursor):
             return
         if connection.vendor == "postgresql":
             for statement in POSTGRESQL_STATEMENTS:
@@ -515,7 +510,7 @@ def install(using, **kwargs):
             created = FTS_TABLE not in connection.introspection.table_names(cursor)
             cursor.execute(
                 f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
-                "title, body, content='articles_searchdocument', content_rowid='id', "
+                f"title, body, content='{DOCUMENTS}', content_rowid='id', "
                 "tokenize='unicode61 remove_diacritics 2')"
             )
             for statement in SQLITE_STATEMENTS:
@@ -579,16 +574,10 @@ def shown_in(instance):
     articles, meetings = Article.objects.none(), Meeting.objects.none()
     if isinstance(instance, Person):
         articles = Article.objects.filter(people=instance)
-        meetings = Meeting.objects.filter(
-            Q(participants__person=instance) | Q(mentioned_people=instance)
-        )
+        meetings = Meeting.objects.with_person(instance)
     elif isinstance(instance, Organization):
         articles = Article.objects.filter(organizations=instance)
-        meetings = Meeting.objects.filter(
-            Q(organizer=instance)
-            | Q(participants__organization=instance)
-            | Q(participants__post__organization=instance)
-        )
+        meetings = Meeting.objects.with_organization(instance)
     elif isinstance(instance, Topic):
         meetings = Meeting.objects.filter(topics=instance)
     elif isinstance(instance, Outlet):

@@ -217,22 +217,14 @@ class ArticleDetailSerializer(ArticleSerializer):
     @extend_schema_field(TranslationGroupSerializer)
     def get_translation_group(self, article):
         outdated = Translation.objects.outdated().filter(translation=OuterRef("pk"))
-        versions = (
+        group = (
             Article.objects.published()
-            .with_original()
-            .versions_of(article)
             .annotate(
                 translation_method=F("source_links__method"),
                 translation_outdated=Exists(outdated),
             )
-            .order_by("language", "pk")
+            .translation_group(article)
         )
-        group = {"original": None, "translations": []}
-        for version in versions:
-            if version.original_id is None:
-                group["original"] = version
-            else:
-                group["translations"].append(version)
         return TranslationGroupSerializer(group, context=self.context).data
 
 

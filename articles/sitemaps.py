@@ -45,18 +45,20 @@ class ArticleSitemap(LatestLastmod, Sitemap):
         groups = Article.objects.published().only("slug", "language").versions_by_group(articles)
         for url in urls:
             article = url["item"]
-            group = groups.get(article.original_id or article.pk, [])
-            if len(group) < 2:
+            group = groups.get(article.original_id or article.pk)
+            if group is None or len(group) < 2:
                 continue
             root = url["location"].removesuffix(article.get_canonical_url())
             url["alternates"] = [
                 {"lang_code": version.language, "location": root + version.get_canonical_url()}
                 for version in group
             ]
-            original = next((version for version in group if version.original_id is None), None)
-            if original is not None:
+            if group.original is not None:
                 url["alternates"].append(
-                    {"lang_code": "x-default", "location": root + original.get_canonical_url()}
+                    {
+                        "lang_code": "x-default",
+                        "location": root + group.original.get_canonical_url(),
+                    }
                 )
         return urls
 

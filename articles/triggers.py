@@ -19,8 +19,8 @@ LANGUAGE_CLASH = "This article is linked as a translation to an article in the s
 
 #: Is the article being updated (NEW) linked to an article in its new language?
 LINKED_IN_SAME_LANGUAGE = """
-    SELECT 1 FROM articles_translation t
-    JOIN articles_article other
+    SELECT 1 FROM {translation} t
+    JOIN {article} other
       ON other.id = CASE WHEN t.source_id = NEW.id THEN t.translation_id ELSE t.source_id END
     WHERE (t.source_id = NEW.id OR t.translation_id = NEW.id)
       AND other.language = NEW.language
@@ -28,29 +28,29 @@ LINKED_IN_SAME_LANGUAGE = """
 
 SQLITE_TRANSLATION_CHECKS = f"""
     SELECT RAISE(ABORT, '{SAME_LANGUAGE}')
-    WHERE (SELECT language FROM articles_article WHERE id = NEW.source_id)
-        = (SELECT language FROM articles_article WHERE id = NEW.translation_id);
+    WHERE (SELECT language FROM {{article}} WHERE id = NEW.source_id)
+        = (SELECT language FROM {{article}} WHERE id = NEW.translation_id);
     SELECT RAISE(ABORT, '{SOURCE_IS_TRANSLATION}')
     WHERE EXISTS (
-        SELECT 1 FROM articles_translation
+        SELECT 1 FROM {{translation}}
         WHERE translation_id = NEW.source_id AND id IS NOT NEW.id
     );
     SELECT RAISE(ABORT, '{TRANSLATION_IS_SOURCE}')
     WHERE EXISTS (
-        SELECT 1 FROM articles_translation
+        SELECT 1 FROM {{translation}}
         WHERE source_id = NEW.translation_id AND id IS NOT NEW.id
     );
 """
 
 SQLITE_FORWARD = [
     f"""CREATE TRIGGER IF NOT EXISTS articles_translation_rules_insert
-    BEFORE INSERT ON articles_translation
+    BEFORE INSERT ON {{translation}}
     BEGIN {SQLITE_TRANSLATION_CHECKS} END;""",
     f"""CREATE TRIGGER IF NOT EXISTS articles_translation_rules_update
-    BEFORE UPDATE OF source_id, translation_id ON articles_translation
+    BEFORE UPDATE OF source_id, translation_id ON {{translation}}
     BEGIN {SQLITE_TRANSLATION_CHECKS} END;""",
     f"""CREATE TRIGGER IF NOT EXISTS articles_article_language_rules
-    BEFORE UPDATE OF language ON articles_article
+    BEFORE UPDATE OF language ON {{article}}
     BEGIN
         SELECT RAISE(ABORT, '{LANGUAGE_CLASH}')
         WHERE EXISTS (
@@ -68,24 +68,24 @@ SQLITE_BACKWARD = [
 POSTGRESQL_FORWARD = [
     f"""CREATE OR REPLACE FUNCTION articles_translation_rules() RETURNS trigger AS $$
     BEGIN
-        IF (SELECT language FROM articles_article WHERE id = NEW.source_id)
-           = (SELECT language FROM articles_article WHERE id = NEW.translation_id) THEN
+        IF (SELECT language FROM {{article}} WHERE id = NEW.source_id)
+           = (SELECT language FROM {{article}} WHERE id = NEW.translation_id) THEN
             RAISE EXCEPTION USING ERRCODE = 'check_violation', MESSAGE = '{SAME_LANGUAGE}';
         END IF;
-        IF EXISTS (SELECT 1 FROM articles_translation
+        IF EXISTS (SELECT 1 FROM {{translation}}
                    WHERE translation_id = NEW.source_id AND id IS DISTINCT FROM NEW.id) THEN
             RAISE EXCEPTION USING ERRCODE = 'check_violation', MESSAGE = '{SOURCE_IS_TRANSLATION}';
         END IF;
-        IF EXISTS (SELECT 1 FROM articles_translation
+        IF EXISTS (SELECT 1 FROM {{translation}}
                    WHERE source_id = NEW.translation_id AND id IS DISTINCT FROM NEW.id) THEN
             RAISE EXCEPTION USING ERRCODE = 'check_violation', MESSAGE = '{TRANSLATION_IS_SOURCE}';
         END IF;
         RETURN NEW;
     END;
     $$ LANGUAGE plpgsql;""",
-    "DROP TRIGGER IF EXISTS articles_translation_rules ON articles_translation;",
+    "DROP TRIGGER IF EXISTS articles_translation_rules ON {translation};",
     """CREATE TRIGGER articles_translation_rules
-    BEFORE INSERT OR UPDATE OF source_id, translation_id ON articles_translation
+    BEFORE INSERT OR UPDATE OF source_id, translation_id ON {translation}
     FOR EACH ROW EXECUTE FUNCTION articles_translation_rules();""",
     f"""CREATE OR REPLACE FUNCTION articles_article_language_rules() RETURNS trigger AS $$
     BEGIN
@@ -97,9 +97,9 @@ POSTGRESQL_FORWARD = [
         RETURN NEW;
     END;
     $$ LANGUAGE plpgsql;""",
-    "DROP TRIGGER IF EXISTS articles_article_language_rules ON articles_article;",
+    "DROP TRIGGER IF EXISTS articles_article_language_rules ON {article};",
     """CREATE TRIGGER articles_article_language_rules
-    BEFORE UPDATE OF language ON articles_article
+    BEFORE UPDATE OF language ON {article}
     FOR EACH ROW WHEN (OLD.language IS DISTINCT FROM NEW.language)
     EXECUTE FUNCTION articles_article_language_rules();""",
 ]
@@ -114,7 +114,6 @@ STATEMENTS = {
     "sqlite": (SQLITE_FORWARD, SQLITE_BACKWARD),
     "postgresql": (POSTGRESQL_FORWARD, POSTGRESQL_BACKWARD),
 }
-TABLES = {"articles_article", "articles_translation"}
 
 
 def install(using, **kwargs):
@@ -122,7 +121,7 @@ def install(using, **kwargs):
     connection = connections[using]
     forward, _ = statements(connection)
     with connection.cursor() as cursor:
-        if not set(connection.introspection.table_names(cursor)) >= TABLES:
+        if not set(connection.introspection.table_names(cursor)) >= set(tables().values()):
             return
         for statement in forward:
             cursor.execute(statement)
@@ -142,4 +141,13 @@ def statements(connection):
             "Newsroom's translation triggers support SQLite and PostgreSQL, "
             f"not {connection.vendor}."
         )
-    return STATEMENTS[connection.vendor]
+    forward, backward = STATEMENTS[connection.vendor]
+    names = tables()
+    return [s.format(**names) for s in forward], [s.format(**names) for s in backward]
+
+
+def tables():
+    """The tables the triggers guard, by the models' own names for them."""
+    from .models import Article, Translation
+
+    return {"article": Article._meta.db_table, "translation": Translation._meta.db_table}

@@ -1,6 +1,6 @@
 from django.core.paginator import Paginator
 from django.db import connection
-from django.db.models import F, Prefetch, Q
+from django.db.models import F, Prefetch
 from django.http import Http404, HttpResponse
 from django.template.response import TemplateResponse
 from django.urls import reverse
@@ -22,24 +22,17 @@ from .models import (
     Article,
     Meeting,
     Organization,
-    Participant,
     Person,
     Post,
     Status,
     Translation,
+    TranslationGroup,
 )
 from .pagination import CursorPagination
 from .search import attach_snippets
 
 #: A filtered list counts its matches up to this many, then says "more than".
 MATCH_COUNT_LIMIT = 1000
-
-ordered_participants = Prefetch(
-    "participants",
-    queryset=Participant.objects.select_related(
-        "person", "post__organization", "organization"
-    ).order_by("position", "pk"),
-)
 
 
 def attach_versions(articles):
@@ -50,8 +43,8 @@ def attach_versions(articles):
     articles = list(articles)
     groups = Article.objects.published().versions_by_group(articles)
     for article in articles:
-        group = groups.get(article.original_id or article.pk, [])
-        article.other_versions = [version for version in group if version.pk != article.pk]
+        group = groups.get(article.original_id or article.pk, TranslationGroup())
+        article.other_versions = group.besides(article)
     return articles
 
 
@@ -115,7 +108,7 @@ class HomeView(TemplateView):
             articles=attach_versions(listed_articles()[:10]),
             meetings=Meeting.objects.published()
             .select_related("organizer")
-            .prefetch_related(ordered_participants)
+            .with_participants()
             .newest_first()[:6],
             **kwargs,
         )
@@ -257,9 +250,9 @@ class SearchView(ArticleListView):
         meetings = []
         if terms and context["page_obj"].number == 1:
             meetings = attach_snippets(
-                Meeting.objects.published()
-                .search(terms, limit=100)
-                .select_related("organizer")[:5],
+                search.search(Meeting.objects.published(), terms, limit=100).select_related(
+                    "organizer"
+                )[:5],
                 terms,
             )
         context.update(
@@ -288,16 +281,10 @@ class ArticleDetailView(PreviewMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         article = self.object
-        group = list(
-            Article.objects.published()
-            .with_original()
-            .versions_of(article)
-            .select_related("outlet")
-            .order_by("language", "pk")
-        )
-        others = [version for version in group if version.pk != article.pk]
-        original = next((version for version in others if version.pk == article.original_id), None)
-        translations = [version for version in others if version.original_id == article.pk]
+        group = Article.objects.published().select_related("outlet").translation_group(article)
+        others = group.besides(article)
+        original = group.original if article.original_id else None
+        translations = group.translations if not article.original_id else []
         meetings = list(
             Meeting.objects.published()
             .filter(pk__in=article.coverage.values("meeting"))
@@ -314,7 +301,7 @@ class ArticleDetailView(PreviewMixin, DetailView):
             translations=translations,
             other_versions=others,
             alternates=group if article.is_published and len(group) > 1 else [],
-            x_default=next((version for version in group if version.original_id is None), None),
+            x_default=group.original,
             meetings=meetings,
             people=people,
             organizations=organizations,
@@ -345,7 +332,7 @@ class MeetingTimelineMixin:
         return (
             Meeting.objects.published()
             .select_related("organizer")
-            .prefetch_related(ordered_participants)
+            .with_participants()
             .newest_first()
         )
 
@@ -371,12 +358,7 @@ class MeetingDetailView(PreviewMixin, DetailView):
     model = Meeting
 
     def get_queryset(self):
-        return (
-            super()
-            .get_queryset()
-            .select_related("organizer", "parent")
-            .prefetch_related(ordered_participants)
-        )
+        return super().get_queryset().select_related("organizer", "parent").with_participants()
 
     def get_context_data(self, **kwargs):
         meeting = self.object
@@ -400,7 +382,7 @@ class MeetingDetailView(PreviewMixin, DetailView):
             mentioned_people=meeting.mentioned_people.order_by("name"),
             parts=meeting.parts.published()
             .select_related("organizer")
-            .prefetch_related(ordered_participants)
+            .with_participants()
             .order_by("date", "pk"),
             structured_data=structured_data.meeting(
                 self.request,
@@ -418,12 +400,7 @@ class PersonListView(ListView):
     template_name = "articles/person_list.html"
     paginate_by = 50
     queryset = Person.objects.prefetch_related(
-        Prefetch(
-            "posts",
-            queryset=Post.objects.select_related("organization").order_by(
-                F("start_date").desc(nulls_last=True), "pk"
-            ),
-        )
+        Prefetch("posts", queryset=Post.objects.select_related("organization").latest_first())
     ).order_by("name", "pk")
 
 
@@ -456,7 +433,7 @@ def health(request):
 
 def meetings_page(request, meetings, per_page=20):
     """A numbered page of `meetings`, newest first, from the request's `page`."""
-    meetings = meetings.distinct().prefetch_related(ordered_participants).newest_first()
+    meetings = meetings.distinct().with_participants().newest_first()
     return Paginator(meetings, per_page).get_page(request.GET.get("page"))
 
 
@@ -473,15 +450,8 @@ class PersonDetailView(DetailView):
                 slug=person.slug,
             ),
             other_names=person.other_names.order_by("language", "name"),
-            posts=person.posts.select_related("organization").order_by(
-                F("start_date").desc(nulls_last=True), "pk"
-            ),
-            page_obj=meetings_page(
-                self.request,
-                Meeting.objects.published().filter(
-                    Q(participants__person=person) | Q(mentioned_people=person)
-                ),
-            ),
+            posts=person.posts.select_related("organization").latest_first(),
+            page_obj=meetings_page(self.request, Meeting.objects.published().with_person(person)),
             articles=attach_versions(listed_articles().filter(people=person)[:20]),
             **kwargs,
         )
@@ -501,16 +471,9 @@ class OrganizationDetailView(DetailView):
         return super().get_context_data(
             children=organization.children.order_by("name"),
             other_names=organization.other_names.order_by("language", "name"),
-            posts=organization.posts.select_related("person").order_by(
-                F("start_date").desc(nulls_last=True), "person__name"
-            ),
+            posts=organization.posts.select_related("person").latest_first("person__name"),
             page_obj=meetings_page(
-                self.request,
-                Meeting.objects.published().filter(
-                    Q(organizer=organization)
-                    | Q(participants__organization=organization)
-                    | Q(participants__post__organization=organization)
-                ),
+                self.request, Meeting.objects.published().with_organization(organization)
             ),
             articles=attach_versions(listed_articles().filter(organizations=organization)[:20]),
             **kwargs,

@@ -261,6 +261,7 @@ def pick_urls(count):
 
     from articles.api import LatestMeetingFirst, NewestFirst
     from articles.models import Article, Meeting, Organization, Outlet, Person, Topic
+    from articles.search import search
     from articles.views import ArticleCursor, MeetingCursor, listed_articles
 
     translation.activate("en")
@@ -337,7 +338,7 @@ def pick_urls(count):
     words = sorted(counts)
     # Words with a second page of results (a page beyond the last answers 404).
     common = [word for word, _ in counts.most_common(100)]
-    common = [word for word in sample(common, 30) if listed.search(word).count() > 20]
+    common = [word for word in sample(common, 30) if search(listed, word).count() > 20]
     queries = sample(words, count // 2)
     for title, _ in sample(titles, count // 4):
         found = re.findall(r"[^\W\d_]{4,}", title)

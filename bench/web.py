@@ -295,6 +295,7 @@ def pick_urls(count):
     from rest_framework.request import Request
 
     from articles.models import Article, Meeting
+    from articles.search import search
     from articles.views import ArticleCursor, listed_articles
 
     translation.activate("en")
@@ -334,7 +335,7 @@ def pick_urls(count):
     )
     stop = {"about", "after", "their", "which", "there", "these", "under", "while", "with"}
     word = next(word for word, _ in words.most_common() if word not in stop)
-    matches = Article.objects.published().search(word).count()
+    matches = search(Article.objects.published(), word).count()
 
     json.dump(
         {

@@ -109,6 +109,7 @@ INSTALLED_APPS = [
     "simple_history",
     "axes",
     "articles",
+    "demo",
 ]
 
 MIDDLEWARE = [

@@ -12,12 +12,15 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles import caching
-from articles.models import Article
+from articles.models import Article, WorkflowEvent
 from newsroom.settings import cache_from_url
 from tests.factories import (
     ArticleFactory,
     MeetingFactory,
+    MeetingProposalFactory,
     PersonFactory,
+    PostFactory,
+    TopicFactory,
     TranslationFactory,
 )
 
@@ -164,10 +167,37 @@ class TestConditionalRequests:
         ArticleFactory()
         assert caching.content_version() > before
 
-    def test_changes_readers_never_see_leave_the_version_alone(self):
+    @pytest.mark.parametrize(
+        "change",
+        [
+            lambda: PersonFactory().other_names.create(name="Another spelling"),
+            lambda: PostFactory(),
+            lambda: MeetingFactory().topics.add(TopicFactory()),
+            lambda: MeetingFactory().reports.add(ArticleFactory()),
+            lambda: ArticleFactory().people.add(PersonFactory()),
+        ],
+        ids=["person's other name", "post", "meeting's topic", "coverage", "article's person"],
+    )
+    def test_every_change_readers_see_moves_the_version(self, change):
+        before = caching.content_version()
+        change()
+        assert caching.content_version() > before
+
+    @pytest.mark.parametrize(
+        "change",
+        [
+            lambda article: article.name_proposals.create(kind="person", name="Someone"),
+            lambda article: MeetingProposalFactory(reports=[article], participants=[]),
+            lambda article: WorkflowEvent.objects.create(
+                article=article, transition="submit", from_status="draft", to_status="review"
+            ),
+        ],
+        ids=["name proposal", "meeting proposal", "workflow step"],
+    )
+    def test_changes_readers_never_see_leave_the_version_alone(self, change):
         article = ArticleFactory()
         before = caching.content_version()
-        article.name_proposals.create(kind="person", name="Someone")
+        change(article)
         assert caching.content_version() == before
 
 

@@ -18,6 +18,7 @@ from articles.models import (
 )
 from tests.factories import (
     ArticleFactory,
+    MeetingFactory,
     OrganizationFactory,
     ParticipantFactory,
     PersonFactory,
@@ -241,3 +242,31 @@ def test_a_name_is_found_in_any_case_without_reading_every_record(
     with django_assert_num_queries(1):
         assert find_by_name(Person, spelling) == person
     assert find_by_name(Person, "Сабина Алиевна") is None
+
+
+@pytest.mark.parametrize(
+    ("factory", "status", "go_live", "visible"),
+    [
+        (ArticleFactory, "published", -1, True),
+        (ArticleFactory, "published", +1, False),
+        (ArticleFactory, "review", -1, False),
+        (MeetingFactory, "published", -1, True),
+        (MeetingFactory, "published", +1, False),
+        (MeetingFactory, "published", None, True),
+        (MeetingFactory, "withdrawn", None, False),
+    ],
+)
+def test_one_rule_says_what_readers_see(factory, status, go_live, visible):
+    """`published()` and `is_published` agree for every publishable model: published and
+    live; a meeting summary without a go-live time is live once published (an article
+    cannot be published without its publication time: `published_article_complete`)."""
+    published_at = None if go_live is None else timezone.now() + dt.timedelta(days=go_live)
+    item = factory(status=status)
+    type(item).objects.filter(pk=item.pk).update(published_at=published_at)
+    item.refresh_from_db()
+
+    assert item.is_published is visible
+    assert type(item).objects.published().filter(pk=item.pk).exists() is visible
+    assert type(item).objects.scheduled().filter(pk=item.pk).exists() is (
+        status == "published" and go_live == +1
+    )

@@ -4,7 +4,7 @@ import time
 from django.core.management.base import BaseCommand, CommandError
 from tqdm import tqdm
 
-from articles import demo
+from demo.writing import generate
 
 
 class Command(BaseCommand):
@@ -45,7 +45,7 @@ class Command(BaseCommand):
             disable=no_progress or verbosity == 0 or not sys.stderr.isatty(),
             leave=False,
         ) as progress:
-            created = demo.generate(articles, seed=seed, progress=progress.update)
+            created = generate(articles, seed=seed, progress=progress.update)
         elapsed = time.monotonic() - started
         self.stdout.write(self.style.SUCCESS(f"Created {created} in {elapsed:.1f} s"))
         if verbosity >= 2:
