@@ -6,38 +6,34 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.db import connections, transaction
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, Q
 from django.http import HttpResponseNotAllowed, HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
-from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext, pgettext, pgettext_lazy
 from simple_history.admin import SimpleHistoryAdmin
 
+from core.languages import LANGUAGES
+from people.models import Organization, Person
+
 from . import uploads, workflow
 from .filters import languages_in_use
 from .forms import ImportReportsForm, VersionedForm
 from .importers import Importer, ImportStatus, ReportError, decode
 from .models import (
-    LANGUAGES,
     Article,
     Coverage,
     EditConflict,
     Meeting,
     MeetingProposal,
     NameProposal,
-    Organization,
-    OrganizationName,
     Outlet,
     OutletName,
     Participant,
-    Person,
-    PersonName,
-    Post,
     ProposedParticipant,
     RelationProposal,
     SummaryTranslation,
@@ -275,78 +271,6 @@ class TopicAdmin(admin.ModelAdmin):
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}
     ordering = ["name"]
-
-
-class PersonNameInline(admin.TabularInline):
-    model = PersonName
-    extra = 1
-
-
-class PostInline(admin.TabularInline):
-    model = Post
-    extra = 1
-    autocomplete_fields = ["organization"]
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("organization")
-
-
-@admin.register(Person)
-class PersonAdmin(admin.ModelAdmin):
-    list_display = ["name", "current_posts"]
-    search_fields = ["name", "slug", "other_names__name"]
-    prepopulated_fields = {"slug": ["name"]}
-    inlines = [PersonNameInline, PostInline]
-    ordering = ["name"]
-
-    def get_queryset(self, request):
-        held = Post.objects.held_on(timezone.localdate()).select_related("organization")
-        return (
-            super()
-            .get_queryset(request)
-            .prefetch_related(Prefetch("posts", queryset=held, to_attr="current"))
-        )
-
-    @admin.display(description=_("current posts"))
-    def current_posts(self, person):
-        return "; ".join(f"{post.title}, {post.organization}" for post in person.current)
-
-
-class OrganizationNameInline(admin.TabularInline):
-    model = OrganizationName
-    extra = 1
-
-
-class OrganizationPostInline(admin.TabularInline):
-    model = Post
-    extra = 0
-    autocomplete_fields = ["person"]
-    verbose_name_plural = _("posts held here")
-
-    def get_queryset(self, request):
-        return super().get_queryset(request).select_related("person", "organization")
-
-
-@admin.register(Organization)
-class OrganizationAdmin(admin.ModelAdmin):
-    list_display = ["name", "abbreviation", "kind", "country", "parent"]
-    list_filter = ["kind", "country"]
-    list_select_related = ["parent"]
-    search_fields = ["name", "abbreviation", "slug", "other_names__name"]
-    prepopulated_fields = {"slug": ["name"]}
-    autocomplete_fields = ["parent"]
-    inlines = [OrganizationNameInline, OrganizationPostInline]
-    ordering = ["name"]
-
-
-@admin.register(Post)
-class PostAdmin(admin.ModelAdmin):
-    list_display = ["person", "title", "organization", "start_date", "end_date"]
-    list_select_related = ["person", "organization"]
-    list_filter = ["organization__kind"]
-    search_fields = ["person__name", "title", "organization__name", "organization__abbreviation"]
-    autocomplete_fields = ["person", "organization"]
-    ordering = ["person__name", "title"]
 
 
 def submitted_rows(formset, prefix, field):
@@ -1016,16 +940,19 @@ class ArticleAdmin(ArchiveAdminMixin, WorkflowAdminMixin, RevisionAdmin):
     def name_proposal_view(self, request, object_id, proposal_id, action):
         proposal = get_object_or_404(NameProposal, pk=proposal_id, article_id=object_id)
         model = {
-            NameProposal.Kind.PERSON: "person",
-            NameProposal.Kind.ORGANIZATION: "organization",
-        }.get(proposal.kind, "outlet")
+            NameProposal.Kind.PERSON: Person,
+            NameProposal.Kind.ORGANIZATION: Organization,
+        }.get(proposal.kind, Outlet)
         return self.act_on_proposal(
             request,
             object_id,
             proposal,
             action,
             {
-                "accept": [f"articles.add_{model}", "articles.change_article"],
+                "accept": [
+                    f"{model._meta.app_label}.add_{model._meta.model_name}",
+                    "articles.change_article",
+                ],
                 "dismiss": ["articles.delete_nameproposal"],
             },
         )

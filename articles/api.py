@@ -13,21 +13,11 @@ from drf_spectacular.views import SpectacularJSONAPIView, SpectacularSwaggerSpli
 from rest_framework import viewsets
 from rest_framework.routers import DefaultRouter
 
+from people.models import Organization, OrganizationName, Person, PersonName, Post
+
 from . import serializers
 from .filters import ArticleFilter
-from .models import (
-    Article,
-    Meeting,
-    Organization,
-    OrganizationName,
-    Outlet,
-    OutletName,
-    Person,
-    PersonName,
-    Post,
-    SummaryTranslation,
-    Topic,
-)
+from .models import Article, Meeting, Outlet, OutletName, SummaryTranslation, Topic
 from .pagination import CursorPagination
 
 app_name = "api"

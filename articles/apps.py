@@ -8,19 +8,16 @@ class ArticlesConfig(AppConfig):
     verbose_name = _("Newsroom")
 
     def ready(self):
+        from core import public
+
         from . import caching, search, triggers
         from .models import (
             Article,
             Coverage,
             Meeting,
-            Organization,
-            OrganizationName,
             Outlet,
             OutletName,
             Participant,
-            Person,
-            PersonName,
-            Post,
             SummaryTranslation,
             Topic,
             Translation,
@@ -29,15 +26,10 @@ class ArticlesConfig(AppConfig):
         pre_migrate.connect(triggers.remove, sender=self)
         post_migrate.connect(triggers.install, sender=self)
         search.connect(self)
-        caching.register(
+        public.register(
             Outlet,
             OutletName,
             Topic,
-            Person,
-            PersonName,
-            Organization,
-            OrganizationName,
-            Post,
             Article,
             Translation,
             Meeting,

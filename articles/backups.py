@@ -67,9 +67,18 @@ CHUNK_SIZE = 2000
 #: The header is one short line; a longer first line is not one.
 HEADER_LIMIT = 1 << 20
 #: The project's apps whose every model a backup holds (but `LEFT_OUT`).
-PROJECT_APPS = ["articles"]
+PROJECT_APPS = ["people", "articles"]
 #: Models of the project's apps that are rebuilt or made anew: never backed up.
 LEFT_OUT = ["articles.SearchDocument", "articles.ContentVersion"]
+#: Models that moved to another app, by their label before and after: a backup made
+#: before the move restores after it (their tables did not change).
+MOVED_MODELS = {
+    f"articles.{name}": f"people.{name}"
+    for name in ["person", "organization", "personname", "organizationname", "post"]
+}
+#: Migrations that change Django's state only, never a table: a backup made before them
+#: restores after them.
+STATE_ONLY_MIGRATIONS = {("people", "0001_initial"), ("articles", "0017_people_app")}
 #: Django's models that a backup holds too.
 OTHER_MODELS = ["auth.User", "auth.Group", "admin.LogEntry"]
 #: Apps whose rows refer to content types, permissions and groups by natural key.
@@ -99,6 +108,35 @@ def backed_up_models():
 
 def label_of(model):
     return model._meta.label_lower
+
+
+def current_label(label):
+    """A backup's model label as the model is known today (see `MOVED_MODELS`)."""
+    return MOVED_MODELS.get(label, label)
+
+
+def current_app(app_label, model_name):
+    return current_label(f"{app_label}.{model_name}").partition(".")[0]
+
+
+def with_current_labels(row):
+    """Rename, in a row of a backup, the models that moved: its own label, and the
+    content types and permissions it names by natural key (users, groups, the log)."""
+    row["model"] = current_label(row["model"])
+    fields = row.get("fields")
+    if not isinstance(fields, dict):
+        return
+    content_type = fields.get("content_type")
+    if isinstance(content_type, list) and len(content_type) == 2:
+        fields["content_type"] = [current_app(*content_type), content_type[1]]
+    for name in ("permissions", "user_permissions"):
+        if isinstance(fields.get(name), list):
+            fields[name] = [
+                [key[0], current_app(key[1], key[2]), key[2]]
+                if isinstance(key, list) and len(key) == 3
+                else key
+                for key in fields[name]
+            ]
 
 
 def m2m_fields(model):
@@ -366,11 +404,14 @@ def verify(path):
     digest, size, counts, bad_line = hashlib.sha256(), 0, Counter(), None
     with reading(path) as file:
         header = read_header(file)
+        header["counts"] = {
+            current_label(label): count for label, count in header["counts"].items()
+        }
         for number, line in enumerate(file, start=2):
             digest.update(line)
             size += len(line)
             try:
-                counts[json.loads(line)["model"]] += 1
+                counts[current_label(json.loads(line)["model"])] += 1
             except (ValueError, TypeError, KeyError) as error:
                 bad_line = bad_line or (number, error)
     expected = header["payload"]
@@ -413,7 +454,7 @@ def check_schema(header, using):
             f"the database lacks migrations the backup has ({migration_list(missing)}): "
             "run `manage.py migrate` (make migrate) first."
         )
-    extra = sorted(here - recorded)
+    extra = sorted(here - recorded - STATE_ONLY_MIGRATIONS)
     if extra:
         targets = " ".join(
             f"`manage.py migrate {app} {max(header['migrations'][app], default='zero')}`"
@@ -537,6 +578,8 @@ def chunks(file, digest):
                 obj = json.loads(line)
             except ValueError as error:
                 raise BackupError(f"line {number} is not valid JSON ({error}).") from None
+            if isinstance(obj, dict) and "model" in obj:
+                with_current_labels(obj)
             yield number, obj
 
     for label, rows_of_model in groupby(parsed(), key=lambda row: row[1]["model"]):

@@ -32,6 +32,8 @@ from django.utils.cache import get_cache_key, get_max_age, learn_cache_key, patc
 from django.utils.http import http_date
 from django.utils.translation import get_language
 
+from core import public
+
 from .models import Article, ContentVersion, Meeting
 
 logger = logging.getLogger(__name__)
@@ -154,7 +156,7 @@ def content_changed(sender, instance=None, using=None, **kwargs):
     once the transaction commits, record it in the database and the cache, so that no
     page rendered from the old content in between is kept under the new version, and
     look up the next scheduled publication."""
-    if sender not in PUBLIC_MODELS:
+    if not public.is_public(sender):
         return
     now = time.time()
     scheduled = cache().get(NEXT_SCHEDULED)
@@ -170,27 +172,9 @@ def content_changed(sender, instance=None, using=None, **kwargs):
         transaction.on_commit(mark_changed, using=using)
 
 
-def register(*models):
-    """Count changes to `models` (and to their many-to-many links) as content changes:
-    each app names the models whose rows readers see, in its `AppConfig.ready()`."""
-    for model in models:
-        PUBLIC_MODELS.add(model)
-        PUBLIC_MODELS.update(
-            field.remote_field.through
-            for field in model._meta.many_to_many
-            if field.remote_field.through._meta.auto_created
-        )
-
-
 def connect():
     for signal in (post_save, post_delete, m2m_changed):
         signal.connect(content_changed, dispatch_uid=f"newsroom-cache-{signal}")
-
-
-#: Models whose rows readers see (`register`); changes to any other leave pages as they
-#: are: proposals, workflow steps, revisions, search documents (rebuilding them by hand,
-#: `rebuild_search_index`, marks the change once).
-PUBLIC_MODELS = set()
 
 
 # Conditional requests

@@ -19,7 +19,10 @@ from django.utils.text import Truncator
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from .models import LANGUAGES, Article, Meeting, Outlet, Person
+from core.languages import LANGUAGES
+from people.models import Person
+
+from .models import Article, Meeting, Outlet
 
 #: How many items a feed holds.
 FEED_LENGTH = 30

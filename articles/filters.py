@@ -4,8 +4,11 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
+from core.languages import LANGUAGES
+from people.models import Organization, Person
+
 from . import caching
-from .models import LANGUAGES, Article, Coverage, Meeting, Organization, Outlet, Person, Topic
+from .models import Article, Coverage, Meeting, Outlet, Topic
 from .search import MAX_QUERY_LENGTH, search
 
 

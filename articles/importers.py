@@ -24,6 +24,9 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from simple_history.utils import bulk_create_with_history
 
+from core.languages import language_name
+from core.models import unique_slug, unique_slugs
+
 from . import workers
 from .dates import languages_for
 from .events import read_meeting
@@ -51,9 +54,6 @@ from .models import (
     ProposedParticipant,
     RelationProposal,
     Status,
-    language_name,
-    unique_slug,
-    unique_slugs,
 )
 
 logger = logging.getLogger(__name__)

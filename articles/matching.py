@@ -16,8 +16,10 @@ from typing import NamedTuple
 from anyascii import anyascii
 from rapidfuzz import fuzz
 
+from people.models import Organization, Person
+
 from .extraction import fold
-from .models import Organization, Outlet, Person
+from .models import Outlet
 from .names import (
     TURKIC,
     analyzer,

@@ -6,96 +6,33 @@ the post held then, the organization or state represented, and the name and titl
 exactly as the report gave them (Open Civic Data's EventParticipant).
 """
 
-import re
-
-from anyascii import anyascii
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ObjectDoesNotExist, ValidationError
-from django.core.validators import URLValidator
 from django.db import models, transaction
 from django.db.models import F, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone, translation
-from django.utils.text import capfirst, slugify
-from django.utils.translation import get_language_info, gettext
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 from simple_history.models import HistoricalRecords
 
-from .languages import content_languages
-
-#: Content languages (ISO 639-1), every one the importer can recognise (`languages`).
-LANGUAGES = content_languages()
-
-
-#: Addresses of pages on the web: the only ones stored, and the only ones shown as links.
-web_address = URLValidator(schemes=["http", "https"])
-
-
-def is_web_address(url):
-    """Whether `url` is an http or https address (so never javascript:, data: or the like)."""
-    return bool(re.match(r"https?://", url or "", re.IGNORECASE))
-
-
-def paragraphs_of(text):
-    """Plain text's paragraphs: blocks separated by blank lines."""
-    return [p.strip() for p in text.replace("\r\n", "\n").split("\n\n") if p.strip()]
+from core.languages import LANGUAGES, interface_language, language_name, language_name_local
+from core.models import (
+    SlugManager,
+    SlugNaturalKey,
+    find_by_name,
+    paragraphs_of,
+    unique_slug,
+    web_address,
+)
+from people.models import Organization, Person, Post
 
 
 def latest_revision(item):
     """The newest historical record of `item`, or None before its first save."""
     return item.history.order_by("-history_date", "-history_id").first()
-
-
-LANGUAGE_NAMES = dict(LANGUAGES)
-
-
-def language_name(code):
-    """The language's name in the interface language ("French" or "français")."""
-    return str(LANGUAGE_NAMES.get(code, code))
-
-
-def language_name_local(code):
-    """The language's name in that language ("Français"), for links to versions."""
-    try:
-        return capfirst(get_language_info(code)["name_local"])
-    except KeyError:
-        return code
-
-
-def interface_language(language):
-    """The interface language best suited to content in `language`: its own where the
-    site speaks it, else the default. Articles are canonical at that prefix."""
-    if language in dict(settings.LANGUAGES):
-        return language
-    return settings.LANGUAGE_CODE
-
-
-def unique_slug(text, model, max_length=80):
-    """A slug for `text` not yet used by `model`: transliterated, with a counter if taken."""
-    return unique_slugs([text], model, max_length)[0]
-
-
-def unique_slugs(texts, model, max_length=80):
-    """Slugs for several texts, unused by `model` and by each other, in one query."""
-    bases = [
-        slugify(anyascii(text))[:max_length].strip("-") or model._meta.model_name for text in texts
-    ]
-    stems = {base: base[: max_length - 6] for base in bases}
-    taken_query = Q(slug__in=bases)
-    for stem in set(stems.values()):
-        taken_query |= Q(slug__startswith=f"{stem}-")
-    taken = set(model._default_manager.filter(taken_query).values_list("slug", flat=True))
-    slugs = []
-    for base in bases:
-        slug, counter = base, 2
-        while slug in taken:
-            slug = f"{stems[base]}-{counter}"
-            counter += 1
-        taken.add(slug)
-        slugs.append(slug)
-    return slugs
 
 
 class Status(models.TextChoices):
@@ -185,18 +122,6 @@ class Versioned(models.Model):
                 raise
 
 
-class SlugManager(models.Manager):
-    """Finds rows by slug, their natural key in fixtures."""
-
-    def get_by_natural_key(self, slug):
-        return self.get(slug=slug)
-
-
-class SlugNaturalKey:
-    def natural_key(self):
-        return (self.slug,)
-
-
 class Outlet(SlugNaturalKey, models.Model):
     """A news outlet or agency that publishes reports."""
 
@@ -267,241 +192,6 @@ class Topic(SlugNaturalKey, models.Model):
 
     def get_absolute_url(self):
         return f"{reverse('article-list')}?topic={self.slug}"
-
-
-class Person(SlugNaturalKey, models.Model):
-    name = models.CharField(_("name"), max_length=200)
-    slug = models.SlugField(_("slug"), max_length=200, unique=True)
-    summary = models.TextField(
-        _("summary"), blank=True, help_text=_("One or two sentences on who this is.")
-    )
-
-    objects = SlugManager()
-
-    class Meta:
-        verbose_name = _("person")
-        verbose_name_plural = _("people")
-
-    def __str__(self):
-        return self.name
-
-    def get_absolute_url(self):
-        return reverse("person-detail", kwargs={"slug": self.slug})
-
-
-class Organization(SlugNaturalKey, models.Model):
-    class Kind(models.TextChoices):
-        STATE = "state", _("State")
-        GOVERNMENT = "government", _("Government")
-        MINISTRY = "ministry", _("Ministry")
-        INTERGOVERNMENTAL = "intergovernmental", _("Intergovernmental organization")
-        UN_BODY = "un-body", _("UN body")
-        OMBUDSMAN = "ombudsman", _("Ombudsman institution")
-        NGO = "ngo", _("Non-governmental organization")
-        OTHER = "other", _("Other")
-
-    name = models.CharField(_("name"), max_length=300)
-    slug = models.SlugField(_("slug"), max_length=200, unique=True)
-    abbreviation = models.CharField(_("abbreviation"), max_length=30, blank=True)
-    kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.OTHER)
-    country = CountryField(_("country"), blank=True)
-    parent = models.ForeignKey(
-        "self",
-        on_delete=models.PROTECT,
-        null=True,
-        blank=True,
-        related_name="children",
-        verbose_name=_("part of"),
-    )
-
-    objects = SlugManager()
-
-    class Meta:
-        verbose_name = _("organization")
-        verbose_name_plural = _("organizations")
-        constraints = [
-            models.CheckConstraint(
-                condition=~Q(parent=F("pk")),
-                name="organization_not_own_parent",
-                violation_error_message=_("An organization cannot be part of itself."),
-            )
-        ]
-
-    def __str__(self):
-        return self.name
-
-    def get_absolute_url(self):
-        return reverse("organization-detail", kwargs={"slug": self.slug})
-
-    def clean(self):
-        ancestor, seen = self.parent, set()
-        while ancestor is not None and ancestor.pk not in seen:
-            if self.pk is not None and ancestor.pk == self.pk:
-                raise ValidationError(
-                    {"parent": _("An organization cannot be part of one of its own parts.")}
-                )
-            seen.add(ancestor.pk)
-            ancestor = ancestor.parent
-
-    def ancestors(self):
-        """The organizations this one belongs to, nearest first."""
-        chain, ancestor = [], self.parent
-        while ancestor is not None and ancestor not in chain:
-            chain.append(ancestor)
-            ancestor = ancestor.parent
-        return chain
-
-
-class OtherName(models.Model):
-    """A name used elsewhere: an alias, a transliteration, a form with initials."""
-
-    name = models.CharField(_("name"), max_length=300)
-    language = models.CharField(_("language"), max_length=7, choices=LANGUAGES, blank=True)
-    note = models.CharField(
-        _("note"), max_length=200, blank=True, help_text=_("e.g. initials, transliteration")
-    )
-
-    class Meta:
-        abstract = True
-
-    def __str__(self):
-        return f"{self.name} ({self.language})" if self.language else self.name
-
-
-class PersonNameManager(models.Manager):
-    def get_by_natural_key(self, person_slug, name, language):
-        return self.get(person__slug=person_slug, name=name, language=language)
-
-
-class PersonName(OtherName):
-    person = models.ForeignKey(
-        Person, on_delete=models.CASCADE, related_name="other_names", verbose_name=_("person")
-    )
-
-    objects = PersonNameManager()
-
-    class Meta:
-        verbose_name = _("other name")
-        verbose_name_plural = _("other names")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["person", "name", "language"], name="unique_person_other_name"
-            )
-        ]
-
-    def natural_key(self):
-        return (*self.person.natural_key(), self.name, self.language)
-
-    natural_key.dependencies = ["articles.person"]
-
-
-class OrganizationNameManager(models.Manager):
-    def get_by_natural_key(self, organization_slug, name, language):
-        return self.get(organization__slug=organization_slug, name=name, language=language)
-
-
-class OrganizationName(OtherName):
-    organization = models.ForeignKey(
-        Organization,
-        on_delete=models.CASCADE,
-        related_name="other_names",
-        verbose_name=_("organization"),
-    )
-
-    objects = OrganizationNameManager()
-
-    class Meta:
-        verbose_name = _("other name")
-        verbose_name_plural = _("other names")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["organization", "name", "language"],
-                name="unique_organization_other_name",
-            )
-        ]
-
-    def natural_key(self):
-        return (*self.organization.natural_key(), self.name, self.language)
-
-    natural_key.dependencies = ["articles.organization"]
-
-
-class PostQuerySet(models.QuerySet):
-    def latest_first(self, *then):
-        """The order posts are shown in: the latest begun first, undated ones last."""
-        return self.order_by(F("start_date").desc(nulls_last=True), *(then or ["pk"]))
-
-    def held_on(self, date):
-        """Posts held that day, or with no dates to say otherwise; the latest begun first."""
-        return self.filter(
-            Q(start_date__isnull=True) | Q(start_date__lte=date),
-            Q(end_date__isnull=True) | Q(end_date__gte=date),
-        ).latest_first()
-
-
-class PostManager(models.Manager.from_queryset(PostQuerySet)):
-    def get_by_natural_key(self, person_slug, organization_slug, title, start_date):
-        return self.get(
-            person__slug=person_slug,
-            organization__slug=organization_slug,
-            title=title,
-            start_date=start_date,
-        )
-
-
-class Post(models.Model):
-    """A post a person held in an organization for a period (Popolo's Membership).
-
-    Dates are left empty where no report gives them.
-    """
-
-    person = models.ForeignKey(
-        Person, on_delete=models.CASCADE, related_name="posts", verbose_name=_("person")
-    )
-    organization = models.ForeignKey(
-        Organization,
-        on_delete=models.PROTECT,
-        related_name="posts",
-        verbose_name=_("organization"),
-    )
-    title = models.CharField(_("title"), max_length=300)
-    start_date = models.DateField(_("from"), null=True, blank=True)
-    end_date = models.DateField(_("until"), null=True, blank=True)
-
-    objects = PostManager()
-
-    class Meta:
-        verbose_name = _("post")
-        verbose_name_plural = _("posts")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["person", "organization", "title", "start_date"],
-                name="unique_post",
-                violation_error_message=_(
-                    "This person already holds this post in this organization from that date."
-                ),
-            ),
-            models.CheckConstraint(
-                condition=Q(start_date__isnull=True)
-                | Q(end_date__isnull=True)
-                | Q(end_date__gte=F("start_date")),
-                name="post_ends_after_it_starts",
-                violation_error_message=_("A post cannot end before it starts."),
-            ),
-        ]
-
-    def __str__(self):
-        return f"{self.person}, {self.title} ({self.organization})"
-
-    def natural_key(self):
-        return (
-            self.person.slug,
-            self.organization.slug,
-            self.title,
-            self.start_date.isoformat() if self.start_date else None,
-        )
-
-    natural_key.dependencies = ["articles.person", "articles.organization"]
 
 
 class ArticleQuerySet(PublishableQuerySet):
@@ -1239,28 +929,11 @@ class Participant(models.Model):
     def natural_key(self):
         return (self.meeting.slug, self.reported_name)
 
-    natural_key.dependencies = ["articles.meeting", "articles.person", "articles.post"]
+    natural_key.dependencies = ["articles.meeting", "people.person", "people.post"]
 
     def clean(self):
         if self.post_id and self.person_id and self.post.person_id != self.person_id:
             raise ValidationError({"post": _("This post belongs to someone else.")})
-
-
-def find_by_name(model, name):
-    """The person, organization or outlet with this name or other name, whatever its case.
-
-    SQLite compares case only for ASCII letters, so a name is also looked up in the
-    spellings of its case an editor or a report would use ("Сабина Алиева", "САБИНА
-    АЛИЕВА", "сабина алиева"): one query, never a scan.
-    """
-    spellings = {name, name.lower(), name.upper(), name.title(), name.capitalize()}
-    named = (
-        Q(name__iexact=name)
-        | Q(other_names__name__iexact=name)
-        | Q(name__in=spellings)
-        | Q(other_names__name__in=spellings)
-    )
-    return model.objects.filter(named).order_by("pk").first()
 
 
 class NameProposal(models.Model):

@@ -36,13 +36,13 @@ from django.db.models.signals import (
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from people.models import Organization, Person
+
 from .models import (
     Article,
     Meeting,
-    Organization,
     Outlet,
     Participant,
-    Person,
     SearchDocument,
     Status,
     SummaryTranslation,

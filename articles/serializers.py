@@ -12,19 +12,10 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from .models import (
-    LANGUAGES,
-    Article,
-    Meeting,
-    Organization,
-    Outlet,
-    Participant,
-    Person,
-    Post,
-    SummaryTranslation,
-    Topic,
-    Translation,
-)
+from core.languages import LANGUAGES
+from people.models import Organization, Person, Post
+
+from .models import Article, Meeting, Outlet, Participant, SummaryTranslation, Topic, Translation
 
 
 @extend_schema_field(OpenApiTypes.URI)

@@ -11,7 +11,9 @@ from django.conf import settings
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 
-from .models import Article, Meeting, Organization, Person
+from people.models import Organization, Person
+
+from .models import Article, Meeting
 
 
 class LatestLastmod:

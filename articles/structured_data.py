@@ -6,7 +6,7 @@ meeting is an `Event` whose attendees are people in the posts they held then, an
 `subjectOf` lists the reports that cover it.
 """
 
-from .models import is_web_address
+from core.models import is_web_address
 
 
 def absolute(request, path):

@@ -15,19 +15,12 @@ from django_filters.views import FilterView
 from rest_framework.exceptions import NotFound
 from rest_framework.request import Request
 
+from core.languages import LANGUAGES
+from people.models import Organization, Person, Post
+
 from . import caching, search, structured_data
 from .filters import ArticleFilter
-from .models import (
-    LANGUAGES,
-    Article,
-    Meeting,
-    Organization,
-    Person,
-    Post,
-    Status,
-    Translation,
-    TranslationGroup,
-)
+from .models import Article, Meeting, Status, Translation, TranslationGroup
 from .pagination import CursorPagination
 from .search import attach_snippets
 
@@ -397,7 +390,7 @@ class MeetingDetailView(PreviewMixin, DetailView):
 
 
 class PersonListView(ListView):
-    template_name = "articles/person_list.html"
+    template_name = "people/person_list.html"
     paginate_by = 50
     queryset = Person.objects.prefetch_related(
         Prefetch("posts", queryset=Post.objects.select_related("organization").latest_first())
@@ -458,7 +451,7 @@ class PersonDetailView(DetailView):
 
 
 class OrganizationListView(ListView):
-    template_name = "articles/organization_list.html"
+    template_name = "people/organization_list.html"
     paginate_by = 50
     queryset = Organization.objects.select_related("parent").order_by("kind", "name", "pk")
 

@@ -260,9 +260,10 @@ def pick_urls(count):
     from rest_framework.pagination import Cursor
 
     from articles.api import LatestMeetingFirst, NewestFirst
-    from articles.models import Article, Meeting, Organization, Outlet, Person, Topic
+    from articles.models import Article, Meeting, Outlet, Topic
     from articles.search import search
     from articles.views import ArticleCursor, MeetingCursor, listed_articles
+    from people.models import Organization, Person
 
     translation.activate("en")
     rng = random.Random(SEED)

@@ -2,7 +2,7 @@
 
 from dataclasses import dataclass
 
-from articles.models import Organization
+from people.models import Organization
 
 from .places import Forms, fr_de
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from anyascii import anyascii
 from django.utils.text import slugify
 
-from articles.models import Organization
+from people.models import Organization
 
 from .bodies import BODIES, BODY_BY_SLUG, FIRST_RUNG_WEIGHTS, LADDERS, TERM_DAYS, Body
 from .names import (

@@ -16,17 +16,14 @@ from articles.models import (
     Article,
     Coverage,
     Meeting,
-    Organization,
     Outlet,
     Participant,
-    Person,
-    PersonName,
-    Post,
     Status,
     SummaryTranslation,
     Topic,
     Translation,
 )
+from people.models import Organization, Person, PersonName, Post
 
 from .bodies import HUMAN_RIGHTS_COUNCIL
 from .outlets import TOPICS

@@ -108,6 +108,8 @@ INSTALLED_APPS = [
     "drf_spectacular_sidecar",
     "simple_history",
     "axes",
+    "core",
+    "people",
     "articles",
     "demo",
 ]

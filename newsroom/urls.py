@@ -2,13 +2,18 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import TemplateView
 
 from articles import views
 from articles.sitemaps import sitemaps
+from people.views import moved_admin_page
 
 urlpatterns = [
+    re_path(
+        rf"^{settings.ADMIN_URL}articles/(?P<model>person|organization|post)/(?P<rest>.*)$",
+        moved_admin_page,
+    ),
     path(settings.ADMIN_URL, admin.site.urls),
     path(
         "robots.txt",

@@ -6,6 +6,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from articles import models
+from people import models as people_models
 
 
 class OutletFactory(factory.django.DjangoModelFactory):
@@ -29,7 +30,7 @@ class TopicFactory(factory.django.DjangoModelFactory):
 
 class PersonFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = models.Person
+        model = people_models.Person
 
     name = factory.Sequence(lambda n: f"Person {n}")
     slug = factory.Sequence(lambda n: f"person-{n}")
@@ -37,16 +38,16 @@ class PersonFactory(factory.django.DjangoModelFactory):
 
 class OrganizationFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = models.Organization
+        model = people_models.Organization
 
     name = factory.Sequence(lambda n: f"Organization {n}")
     slug = factory.Sequence(lambda n: f"organization-{n}")
-    kind = models.Organization.Kind.UN_BODY
+    kind = people_models.Organization.Kind.UN_BODY
 
 
 class PostFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = models.Post
+        model = people_models.Post
 
     person = factory.SubFactory(PersonFactory)
     organization = factory.SubFactory(OrganizationFactory)

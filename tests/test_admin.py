@@ -11,6 +11,7 @@ from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
 from django.urls import reverse
 
 from articles import models
+from people import models as people_models
 from tests import factories
 
 # Helpers ---------------------------------------------------------------------------------
@@ -109,9 +110,9 @@ def messages_of(response):
 REGISTERED = [
     pytest.param(models.Outlet, factories.OutletFactory, id="outlet"),
     pytest.param(models.Topic, factories.TopicFactory, id="topic"),
-    pytest.param(models.Person, factories.PersonFactory, id="person"),
-    pytest.param(models.Organization, factories.OrganizationFactory, id="organization"),
-    pytest.param(models.Post, factories.PostFactory, id="post"),
+    pytest.param(people_models.Person, factories.PersonFactory, id="person"),
+    pytest.param(people_models.Organization, factories.OrganizationFactory, id="organization"),
+    pytest.param(people_models.Post, factories.PostFactory, id="post"),
     pytest.param(models.Article, factories.ArticleFactory, id="article"),
     pytest.param(models.Translation, factories.TranslationFactory, id="translation"),
     pytest.param(models.Meeting, factories.MeetingFactory, id="meeting"),
@@ -128,7 +129,10 @@ PROPOSED = [
 
 
 def test_the_table_covers_every_registered_model():
-    app_models = apps.get_app_config("articles").get_models()
+    app_models = [
+        *apps.get_app_config("people").get_models(),
+        *apps.get_app_config("articles").get_models(),
+    ]
     registered = {model for model in app_models if admin.site.is_registered(model)}
     assert registered == {param.values[0] for param in REGISTERED + PROPOSED}
 
@@ -175,7 +179,7 @@ def test_editor_opens_the_change_page_of_every_seed_object(seed, editor_client, 
 
 def test_editor_saves_the_article_change_form(seed, editor_client):
     article = models.Article.objects.get(slug="bayramov-meets-un-high-commissioner-volker-turk")
-    person = models.Person.objects.get(slug="khalaf-khalafov")
+    person = people_models.Person.objects.get(slug="khalaf-khalafov")
     url = admin_url(models.Article, "change", article.pk)
     published_at = article.published_at
     data = changeform_data(editor_client.get(url))
@@ -302,7 +306,7 @@ def test_editor_saves_the_meeting_change_form_with_its_inlines(seed, editor_clie
     report = models.Article.objects.get(
         slug="bayramov-addresses-54th-session-of-un-human-rights-council"
     )
-    person = models.Person.objects.get(slug="khalaf-khalafov")
+    person = people_models.Person.objects.get(slug="khalaf-khalafov")
     url = admin_url(models.Meeting, "change", meeting.pk)
     response = editor_client.get(url)
     data = changeform_data(response)
@@ -876,7 +880,7 @@ def test_the_people_list_shows_only_the_posts_held_today(db, editor_client):
         end_date=dt.date(2019, 12, 31),
     )
 
-    response = editor_client.get(admin_url(models.Person, "changelist"))
+    response = editor_client.get(admin_url(people_models.Person, "changelist"))
 
     assert "Commissioner, " in response.text
     assert "Former ambassador" not in response.text

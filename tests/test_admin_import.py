@@ -20,6 +20,7 @@ from django.urls import reverse
 from articles import models
 from articles.extraction import extract, fingerprint
 from articles.importers import MAX_BYTES
+from people import models as people_models
 from tests import factories
 
 DATA = Path(__file__).parent / "data"
@@ -81,8 +82,8 @@ def counts():
             models.Article,
             models.NameProposal,
             models.RelationProposal,
-            models.Person,
-            models.Organization,
+            people_models.Person,
+            people_models.Organization,
             models.Outlet,
             models.Translation,
             models.Coverage,
@@ -212,10 +213,13 @@ def source_inline(response):
 
 
 def staff_client(*codenames):
-    """A client logged in as a staff user holding only these `articles` permissions."""
+    """A client logged in as a staff user holding only these permissions (of the
+    articles and people apps)."""
     user = factories.UserFactory(is_staff=True)
     user.user_permissions.add(
-        *Permission.objects.filter(content_type__app_label="articles", codename__in=codenames)
+        *Permission.objects.filter(
+            content_type__app_label__in=["articles", "people"], codename__in=codenames
+        )
     )
     client = Client()
     client.force_login(user)
@@ -875,7 +879,7 @@ def name_proposal(seed, editor_client):
 
 def test_the_article_page_offers_to_add_the_unknown_name(name_proposal, editor_client):
     assert name_proposal.name == "Edward Carrington"
-    assert not models.Person.objects.filter(name__icontains="Carrington").exists()
+    assert not people_models.Person.objects.filter(name__icontains="Carrington").exists()
 
     response = editor_client.get(change_url(name_proposal.article))
 
@@ -896,7 +900,7 @@ def test_add_as_person_creates_the_person_and_links_it(name_proposal, editor_cli
     assert messages_of(response) == [
         ("success", "“Edward Carrington” is now in the database and linked to this article.")
     ]
-    person = models.Person.objects.get(name="Edward Carrington")
+    person = people_models.Person.objects.get(name="Edward Carrington")
     assert person.slug == "edward-carrington"
     assert set(article.people.all()) == people_before | {person}
     assert not models.NameProposal.objects.exists()
@@ -915,12 +919,12 @@ def test_a_name_already_in_the_database_links_that_person(editor_client, stored,
     existing = factories.PersonFactory(name=stored)
     article = factories.ArticleFactory()
     proposal = models.NameProposal.objects.create(article=article, kind="person", name=proposed)
-    people_before = models.Person.objects.count()
+    people_before = people_models.Person.objects.count()
 
     response = editor_client.post(name_url(proposal, "accept"), follow=True)
 
     assert response.status_code == 200
-    assert models.Person.objects.count() == people_before
+    assert people_models.Person.objects.count() == people_before
     assert list(article.people.all()) == [existing]
     assert not models.NameProposal.objects.exists()
 
@@ -941,7 +945,10 @@ def test_a_non_ascii_name_in_another_case_links_that_person(editor_client, store
     editor_client.post(name_url(proposal, "accept"))
 
     assert list(article.people.all()) == [existing]
-    assert models.Person.objects.filter(pk=existing.pk).count() == models.Person.objects.count()
+    assert (
+        people_models.Person.objects.filter(pk=existing.pk).count()
+        == people_models.Person.objects.count()
+    )
 
 
 def test_dismiss_deletes_the_name_without_adding_anyone(name_proposal, editor_client):
@@ -955,7 +962,7 @@ def test_dismiss_deletes_the_name_without_adding_anyone(name_proposal, editor_cl
     assert messages_of(response) == [("success", "“Edward Carrington (Person)” dismissed.")]
     assert counts() == {**before, "NameProposal": before["NameProposal"] - 1}
     assert set(article.people.all()) == people_before
-    assert not models.Person.objects.filter(name="Edward Carrington").exists()
+    assert not people_models.Person.objects.filter(name="Edward Carrington").exists()
 
 
 def test_add_as_organization_creates_an_organization(editor_client):
@@ -968,7 +975,7 @@ def test_add_as_organization_creates_an_organization(editor_client):
         ("Add as organization", name_url(proposal, "accept")),
         ("Dismiss", name_url(proposal, "dismiss")),
     ]
-    people_before = models.Person.objects.count()
+    people_before = people_models.Person.objects.count()
 
     response = editor_client.post(name_url(proposal, "accept"), follow=True)
 
@@ -978,10 +985,10 @@ def test_add_as_organization_creates_an_organization(editor_client):
             "“Caspian Human Rights Forum” is now in the database and linked to this article.",
         )
     ]
-    organization = models.Organization.objects.get(name="Caspian Human Rights Forum")
+    organization = people_models.Organization.objects.get(name="Caspian Human Rights Forum")
     assert list(article.organizations.all()) == [organization]
     assert not article.people.exists()
-    assert models.Person.objects.count() == people_before
+    assert people_models.Person.objects.count() == people_before
     assert not models.NameProposal.objects.exists()
 
 
@@ -991,7 +998,7 @@ def test_a_get_on_a_name_button_address_is_refused(name_proposal, editor_client,
 
     assert response.status_code == 405
     assert models.NameProposal.objects.filter(pk=name_proposal.pk).exists()
-    assert not models.Person.objects.filter(name="Edward Carrington").exists()
+    assert not people_models.Person.objects.filter(name="Edward Carrington").exists()
 
 
 def test_a_user_without_add_person_may_not_add_a_name(name_proposal):
@@ -999,7 +1006,7 @@ def test_a_user_without_add_person_may_not_add_a_name(name_proposal):
 
     assert client.post(name_url(name_proposal, "accept")).status_code == 403
     assert models.NameProposal.objects.filter(pk=name_proposal.pk).exists()
-    assert not models.Person.objects.filter(name="Edward Carrington").exists()
+    assert not people_models.Person.objects.filter(name="Edward Carrington").exists()
 
 
 # 7. A link that breaks a translation rule ------------------------------------------------

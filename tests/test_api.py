@@ -11,17 +11,8 @@ from django.utils import timezone
 from jsonschema import Draft202012Validator, FormatChecker
 
 from articles.filters import ArticleFilter
-from articles.models import (
-    Article,
-    Coverage,
-    Meeting,
-    OrganizationName,
-    OutletName,
-    Participant,
-    PersonName,
-    Status,
-    Translation,
-)
+from articles.models import Article, Coverage, Meeting, OutletName, Participant, Status, Translation
+from people.models import OrganizationName, PersonName
 from tests.factories import (
     ArticleFactory,
     MeetingFactory,

@@ -27,7 +27,8 @@ from django.db.models.functions import Lower
 from django.test import Client
 
 from articles.importers import Importer
-from articles.models import Article, EditConflict, Organization, Outlet, Person, Status
+from articles.models import Article, EditConflict, Outlet, Status
+from people.models import Organization, Person
 from tests.factories import ArticleFactory, UserFactory
 from tests.test_admin import admin_url, changeform_data
 from tests.test_faults import database_url

@@ -7,18 +7,8 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from articles.models import (
-    Article,
-    Meeting,
-    Organization,
-    Outlet,
-    Participant,
-    Person,
-    PersonName,
-    Post,
-    Topic,
-    Translation,
-)
+from articles.models import Article, Meeting, Outlet, Participant, Topic, Translation
+from people.models import Organization, Person, PersonName, Post
 
 SEEDS = Path(__file__).parent / "data" / "seeds"
 MODELS = [

@@ -16,7 +16,7 @@ from django.utils import translation
 from django.views.defaults import server_error
 
 from articles.importers import ReportError, decode
-from articles.models import LANGUAGES
+from core.languages import LANGUAGES
 from tests.factories import ArticleFactory, MeetingFactory
 
 NBSP, NNBSP = "\u00a0", "\u202f"

@@ -18,7 +18,8 @@ from django.urls import reverse
 
 from articles import languages
 from articles.importers import Importer
-from articles.models import LANGUAGES, NameProposal, Outlet, Status, language_name
+from articles.models import NameProposal, Outlet, Status
+from core.languages import LANGUAGES, language_name
 from tests import factories
 from tests.test_admin_import import buttons_of, change_url, messages_of, name_url
 from tests.test_workflow import post_on_change_form

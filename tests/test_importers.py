@@ -13,14 +13,8 @@ from django.core.management import call_command
 
 from articles.extraction import extract, fingerprint
 from articles.importers import MAX_RELATED, Importer
-from articles.models import (
-    Article,
-    NameProposal,
-    Outlet,
-    Person,
-    RelationProposal,
-    Status,
-)
+from articles.models import Article, NameProposal, Outlet, RelationProposal, Status
+from people.models import Person
 from tests.factories import ArticleFactory, OutletFactory
 
 DATA = Path(__file__).parent / "data"

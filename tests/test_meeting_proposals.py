@@ -18,10 +18,10 @@ from articles.models import (
     Meeting,
     MeetingProposal,
     Participant,
-    Person,
     ProposedParticipant,
     Status,
 )
+from people.models import Person
 from tests import factories
 from tests.test_admin import changeform_data
 from tests.test_admin_import import buttons_of, data_file, forget_seed_articles, messages_of

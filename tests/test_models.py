@@ -7,15 +7,9 @@ from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 
-from articles.models import (
-    Article,
-    Organization,
-    Person,
-    PersonName,
-    Post,
-    Translation,
-    find_by_name,
-)
+from articles.models import Article, Translation
+from core.models import find_by_name
+from people.models import Organization, Person, PersonName, Post
 from tests.factories import (
     ArticleFactory,
     MeetingFactory,

@@ -10,8 +10,8 @@ import pytest
 
 from articles.extraction import extract, fold
 from articles.matching import Catalog, Found, person_key, propose_people
-from articles.models import Person, PersonName
 from articles.names import name_grammar, name_key, nominative
+from people.models import Person, PersonName
 
 REPORTS = Path(__file__).parent / "data" / "formats" / "reports"
 REPORT_NAMES = sorted(path.stem for path in REPORTS.glob("*.txt"))

@@ -25,7 +25,9 @@ from hypothesis import strategies as st
 
 from articles.extraction import extract, extract_html
 from articles.importers import Importer, ReportError, decode
-from articles.models import LANGUAGES, Article, NameProposal, Organization, Outlet, Person
+from articles.models import Article, NameProposal, Outlet
+from core.languages import LANGUAGES
+from people.models import Organization, Person
 from tests import factories
 
 DATA = Path(__file__).parent / "data"

@@ -38,14 +38,9 @@ from articles.models import (
     Meeting,
     MeetingProposal,
     NameProposal,
-    Organization,
-    OrganizationName,
     Outlet,
     OutletName,
     Participant,
-    Person,
-    PersonName,
-    Post,
     ProposedParticipant,
     RelationProposal,
     SearchDocument,
@@ -54,6 +49,7 @@ from articles.models import (
     Translation,
     WorkflowEvent,
 )
+from people.models import Organization, OrganizationName, Person, PersonName, Post
 from tests.factories import (
     ArticleFactory,
     MeetingFactory,

@@ -12,12 +12,13 @@ Debian's Chromium (`/usr/bin/chromium`) is used, as in tests/test_browser.py.
 from urllib.parse import quote, urlencode
 
 import pytest
-from django.apps import apps
 from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
+from articles.models import Article, Meeting
 from articles.search import MAX_QUERY_LENGTH
+from people.models import Person
 from tests import xss_payloads
 from tests.chromium import BROWSER_TESTS
 from tests.factories import UserFactory
@@ -173,6 +174,11 @@ def test_no_search_or_missing_page_runs_a_payload_in_the_address(visitor, rows, 
     assert visitor.problems == []
 
 
+def admin_url(record, page):
+    opts = record._meta
+    return reverse(f"admin:{opts.app_label}_{opts.model_name}_{page}", args=[record.pk])
+
+
 def test_no_admin_page_runs_a_stored_payload(visitor, rows):
     """Change lists hold every payload; change forms and revision lists, slow to open,
     are opened for the attribute, title and textarea breakouts, the payloads aimed at
@@ -182,19 +188,15 @@ def test_no_admin_page_runs_a_stored_payload(visitor, rows):
     visitor.page.context.add_cookies(
         [{"name": "sessionid", "value": client.cookies["sessionid"].value, "url": visitor.base}]
     )
-    for model in ("article", "meeting", "person"):
-        changelist = reverse(f"admin:articles_{model}_changelist")
-        count = apps.get_model("articles", model).objects.count()
+    for model in (Article, Meeting, Person):
+        opts = model._meta
+        changelist = reverse(f"admin:{opts.app_label}_{opts.model_name}_changelist")
+        count = model.objects.count()
         for number in range(1, -(-count // 100) + 1):
             visitor.visit(f"{changelist}?p={number}", admin=True)
     for row in xss_payloads.breakouts(rows):
-        for model, record in (
-            ("article", row.article),
-            ("article", row.translation),
-            ("meeting", row.meeting),
-            ("person", row.person),
-        ):
-            visitor.visit(reverse(f"admin:articles_{model}_change", args=[record.pk]), admin=True)
-        for model, record in (("article", row.article), ("meeting", row.meeting)):
-            visitor.visit(reverse(f"admin:articles_{model}_history", args=[record.pk]), admin=True)
+        for record in (row.article, row.translation, row.meeting, row.person):
+            visitor.visit(admin_url(record, "change"), admin=True)
+        for record in (row.article, row.meeting):
+            visitor.visit(admin_url(record, "history"), admin=True)
     assert visitor.problems == []

@@ -22,6 +22,7 @@ from unittest import mock
 from django.utils import timezone
 
 from articles import models, search
+from people import models as people_models
 from tests import factories
 
 
@@ -260,29 +261,29 @@ def store_rows(payloads, user):
         )
         models.OutletName.objects.create(outlet=outlet, name=fit(models.OutletName, "name"))
         person = factories.PersonFactory(
-            name=fit(models.Person, "name"), slug=f"payload-person-{index}", summary=text
+            name=fit(people_models.Person, "name"), slug=f"payload-person-{index}", summary=text
         )
-        models.PersonName.objects.create(
+        people_models.PersonName.objects.create(
             person=person,
-            name=fit(models.PersonName, "name"),
+            name=fit(people_models.PersonName, "name"),
             language="ru",
-            note=fit(models.PersonName, "note"),
+            note=fit(people_models.PersonName, "note"),
         )
         organization = factories.OrganizationFactory(
-            name=fit(models.Organization, "name"),
+            name=fit(people_models.Organization, "name"),
             slug=f"payload-organization-{index}",
-            abbreviation=fit(models.Organization, "abbreviation"),
+            abbreviation=fit(people_models.Organization, "abbreviation"),
             parent=root,
         )
         root = root or organization
-        models.OrganizationName.objects.create(
+        people_models.OrganizationName.objects.create(
             organization=organization,
-            name=fit(models.OrganizationName, "name"),
+            name=fit(people_models.OrganizationName, "name"),
             language="fr",
-            note=fit(models.OrganizationName, "note"),
+            note=fit(people_models.OrganizationName, "note"),
         )
         post = factories.PostFactory(
-            person=person, organization=organization, title=fit(models.Post, "title")
+            person=person, organization=organization, title=fit(people_models.Post, "title")
         )
         topic = factories.TopicFactory(
             name=fit(models.Topic, "name"), slug=f"payload-topic-{index}"

@@ -6,7 +6,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
-from articles.models import is_web_address
+from core.models import is_web_address
 
 register = template.Library()
 

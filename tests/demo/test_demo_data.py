@@ -15,17 +15,15 @@ from articles.models import (
     Article,
     Coverage,
     Meeting,
-    Organization,
     Outlet,
     Participant,
-    Person,
-    Post,
     SearchDocument,
     Status,
     SummaryTranslation,
     Translation,
 )
 from articles.search import search
+from people.models import Organization, Person, Post
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
