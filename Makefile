@@ -73,8 +73,12 @@ serve: install
 	$(MANAGE) collectstatic --no-input --verbosity 0
 	$(BIN)/gunicorn --config python:newsroom.gunicorn
 
+# The suite runs on every core (pytest-xdist); TEST_WORKERS=0 runs it in one process.
+# Items go to the workers in collection order, so each still runs pytest-django's
+# transactional tests after the others (they empty the tables the others rely on).
+TEST_WORKERS ?= auto
 test: install
-	$(BIN)/pytest
+	$(BIN)/pytest --numprocesses $(TEST_WORKERS) --dist load
 
 lint: install
 	$(BIN)/ruff check .

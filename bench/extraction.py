@@ -2,7 +2,7 @@
 
 Run it through `bench/extraction` (`bench/extraction --help`). Every `NAME.txt` of the
 directories that has a `NAME.expected.json` beside it (keys: tests/data/formats/CATALOGUE.md,
-section 9) goes through `articles.importers.Importer` in a dry run, all in one run so that
+section 9) goes through `ingest.importers.Importer` in a dry run, all in one run so that
 related reports can be proposed, on a throw-away SQLite database holding the seed fixture.
 Each result is compared with its expected fields; the figures come with the targets.
 
@@ -616,7 +616,7 @@ def header(cases, directories):
     """What is measured, and on what."""
     places = ", ".join(relative(d) for d in directories)
     return (
-        "Extraction benchmark: what articles.importers.Importer reads from each report\n"
+        "Extraction benchmark: what ingest.importers.Importer reads from each report\n"
         "(dry run, all reports in one run, a throw-away SQLite database with the seed\n"
         "fixture), compared with NAME.expected.json (tests/data/formats/CATALOGUE.md, §9).\n"
         f"Reports: {len(cases)} in {places}.\n"
@@ -714,7 +714,7 @@ def set_up_django(workdir):
 
 def import_reports(cases, data):
     """The importer's results for every report, in one dry run, and the seconds it took."""
-    from articles.importers import Importer
+    from ingest.importers import Importer
 
     started = time.perf_counter()
     importer = Importer(dry_run=True, outlet=None)

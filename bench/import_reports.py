@@ -20,7 +20,8 @@ django.setup()
 
 from django.core.management import call_command  # noqa: E402
 
-from articles.models import Article, NameProposal, RelationProposal  # noqa: E402
+from articles.models import Article  # noqa: E402
+from ingest.models import NameProposal, RelationProposal  # noqa: E402
 
 PEOPLE = {
     "en": ["Jeyhun Bayramov", "Volker Türk", "Sabina Aliyeva", "Vladimir Shkolnikov"],

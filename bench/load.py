@@ -259,7 +259,7 @@ def pick_urls(count):
     from django.utils import translation
     from rest_framework.pagination import Cursor
 
-    from articles.api import LatestMeetingFirst, NewestFirst
+    from api.views import LatestMeetingFirst, NewestFirst
     from articles.models import Article, Meeting, Outlet, Topic
     from articles.search import search
     from articles.views import ArticleCursor, MeetingCursor, listed_articles

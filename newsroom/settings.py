@@ -111,6 +111,9 @@ INSTALLED_APPS = [
     "core",
     "people",
     "articles",
+    "ingest",
+    "api",
+    "sitebackups",
     "demo",
 ]
 
@@ -250,10 +253,10 @@ STORAGES = {
 }
 
 #: Small uploads are read in memory, larger ones into a temporary file; an upload the
-#: disk has no room for is refused with a message, not a 500 (articles/uploads.py).
+#: disk has no room for is refused with a message, not a 500 (ingest/uploads.py).
 FILE_UPLOAD_HANDLERS = [
     "django.core.files.uploadhandler.MemoryFileUploadHandler",
-    "articles.uploads.TemporaryFileUploadHandler",
+    "ingest.uploads.TemporaryFileUploadHandler",
 ]
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
@@ -322,7 +325,7 @@ LOGGING = {
 
 SITE_NAME = "Newsroom"
 
-# The read-only JSON API under /api/v1/ (articles.api): public, JSON only, documented by
+# The read-only JSON API under /api/v1/ (the api app): public, JSON only, documented by
 # drf-spectacular with Swagger UI served from drf-spectacular-sidecar's static files.
 REST_FRAMEWORK = {
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],

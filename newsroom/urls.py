@@ -7,11 +7,12 @@ from django.views.generic import TemplateView
 
 from articles import views
 from articles.sitemaps import sitemaps
-from people.views import moved_admin_page
+from core.moved import MOVED_FROM_ARTICLES
+from core.views import moved_admin_page
 
 urlpatterns = [
     re_path(
-        rf"^{settings.ADMIN_URL}articles/(?P<model>person|organization|post)/(?P<rest>.*)$",
+        rf"^{settings.ADMIN_URL}articles/(?P<model>{'|'.join(MOVED_FROM_ARTICLES)})/(?P<rest>.*)$",
         moved_admin_page,
     ),
     path(settings.ADMIN_URL, admin.site.urls),
@@ -21,7 +22,7 @@ urlpatterns = [
         name="robots",
     ),
     path("health/", views.health, name="health"),
-    path("api/v1/", include("articles.api")),
+    path("api/v1/", include("api.urls")),
     path(
         "sitemap.xml",
         sitemap_views.index,

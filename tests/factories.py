@@ -6,6 +6,7 @@ from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from articles import models
+from ingest.models import MeetingProposal, ProposedParticipant
 from people import models as people_models
 
 
@@ -114,7 +115,7 @@ class MeetingProposalFactory(factory.django.DjangoModelFactory):
     """A meeting the importer read in a report, with that report and two participants."""
 
     class Meta:
-        model = models.MeetingProposal
+        model = MeetingProposal
         skip_postgeneration_save = True
 
     title = factory.Sequence(lambda n: f"Minister number {n} meets the High Commissioner")
@@ -137,7 +138,7 @@ class MeetingProposalFactory(factory.django.DjangoModelFactory):
 
 class ProposedParticipantFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = models.ProposedParticipant
+        model = ProposedParticipant
 
     proposal = factory.SubFactory(MeetingProposalFactory, participants=[])
     person = factory.SubFactory(PersonFactory)

@@ -11,6 +11,7 @@ from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
 from django.urls import reverse
 
 from articles import models
+from ingest.models import MeetingProposal
 from people import models as people_models
 from tests import factories
 
@@ -123,15 +124,14 @@ REGISTERED = [
 
 
 #: Registered models only the importer adds: editors open, edit and delete them.
-PROPOSED = [
-    pytest.param(models.MeetingProposal, factories.MeetingProposalFactory, id="meeting-proposal")
-]
+PROPOSED = [pytest.param(MeetingProposal, factories.MeetingProposalFactory, id="meeting-proposal")]
 
 
 def test_the_table_covers_every_registered_model():
     app_models = [
-        *apps.get_app_config("people").get_models(),
-        *apps.get_app_config("articles").get_models(),
+        model
+        for app in ("people", "articles", "ingest")
+        for model in apps.get_app_config(app).get_models()
     ]
     registered = {model for model in app_models if admin.site.is_registered(model)}
     assert registered == {param.values[0] for param in REGISTERED + PROPOSED}

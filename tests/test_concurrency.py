@@ -26,8 +26,8 @@ from django.db.models import Count
 from django.db.models.functions import Lower
 from django.test import Client
 
-from articles.importers import Importer
 from articles.models import Article, EditConflict, Outlet, Status
+from ingest.importers import Importer
 from people.models import Organization, Person
 from tests.factories import ArticleFactory, UserFactory
 from tests.test_admin import admin_url, changeform_data

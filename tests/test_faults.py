@@ -31,10 +31,10 @@ from django.test import Client
 from django.urls import reverse
 
 from articles import caching
-from articles.importers import Importer
 from articles.middleware import RETRY_AFTER, unavailable
 from articles.models import Article, Outlet, Status
 from bench.tcpproxy import Proxy
+from ingest.importers import Importer
 from tests.factories import ArticleFactory, UserFactory
 from tests.test_admin import admin_url, changeform_data
 

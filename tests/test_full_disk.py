@@ -20,17 +20,17 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connections
 from django.test import Client
 
-from articles import backups
-from articles.admin import IMPORT_SESSION_KEY
-from articles.management.commands.backup_site import Command as BackupCommand
 from articles.models import Article
+from ingest.admin import IMPORT_SESSION_KEY
+from sitebackups import restoring, writing
+from sitebackups.management.commands.backup_site import Command as BackupCommand
 from tests.factories import ArticleFactory, EditorFactory
-from tests.test_admin_import import IMPORT_URL, REPORTS
+from tests.ingest.test_admin_import import IMPORT_URL, REPORTS
 
 pytestmark = pytest.mark.django_db
 
 #: The standard `private` of backups, which the tests put a small disk under.
-real_private = backups.private
+real_private = writing.private
 
 
 class Disk:
@@ -55,7 +55,7 @@ class Disk:
         raise OSError(self.error, os.strerror(self.error))
 
     def backup_file(self, path):
-        """`backups.private` on this disk."""
+        """`writing.private` of backups on this disk."""
         disk = self
 
         class OnDisk:
@@ -137,8 +137,8 @@ def shell(monkeypatch):
 def backup_sizes(archive, tmp_path, monkeypatch):
     """What a backup of the archive writes to each of its two files: (data, whole)."""
     disk = Disk()
-    monkeypatch.setattr(backups, "private", disk.backup_file)
-    backups.back_up(tmp_path / "measure" / NAME)
+    monkeypatch.setattr(writing, "private", disk.backup_file)
+    writing.back_up(tmp_path / "measure" / NAME)
     return disk.written[f".{NAME}.payload"], disk.written[f".{NAME}.partial"]
 
 
@@ -171,7 +171,7 @@ def test_a_backup_on_a_full_disk_fails_clearly_and_leaves_nothing(
     data, whole = backup_sizes
     free = data // 2 if phase == "payload" else data + whole // 2
     disk = Disk(free, error)
-    monkeypatch.setattr(backups, "private", disk.backup_file)
+    monkeypatch.setattr(writing, "private", disk.backup_file)
     folder = tmp_path / "backups"
     path = folder / NAME
 
@@ -187,13 +187,13 @@ def test_a_backup_on_a_full_disk_fails_clearly_and_leaves_nothing(
 
 def test_a_backup_goes_through_once_there_is_room(backup_sizes, tmp_path, monkeypatch):
     data, whole = backup_sizes
-    monkeypatch.setattr(backups, "private", Disk(data + whole).backup_file)
+    monkeypatch.setattr(writing, "private", Disk(data + whole).backup_file)
     path = tmp_path / "backups" / NAME
 
-    backups.back_up(path)
+    writing.back_up(path)
 
     assert [file.name for file in path.parent.iterdir()] == [NAME]
-    assert backups.verify(path)["counts"]["articles.article"] == 40
+    assert restoring.verify(path)["counts"]["articles.article"] == 40
 
 
 # Uploads to the import page --------------------------------------------------------------

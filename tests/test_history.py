@@ -5,8 +5,8 @@ import re
 import pytest
 
 from articles import workflow
-from articles.importers import Importer
 from articles.models import Article, Meeting, Status, Translation
+from ingest.importers import Importer
 from tests.factories import ArticleFactory, MeetingFactory, TranslationFactory
 from tests.test_admin import admin_url, changeform_data, form_values
 

@@ -15,8 +15,8 @@ from django.test import RequestFactory
 from django.utils import translation
 from django.views.defaults import server_error
 
-from articles.importers import ReportError, decode
 from core.languages import LANGUAGES
+from ingest.decoding import ReportError, decode
 from tests.factories import ArticleFactory, MeetingFactory
 
 NBSP, NNBSP = "\u00a0", "\u202f"

@@ -33,13 +33,12 @@ from articles.models import (
     Article,
     Coverage,
     Meeting,
-    NameProposal,
-    RelationProposal,
     Status,
     SummaryTranslation,
     Translation,
     WorkflowEvent,
 )
+from ingest.models import NameProposal, RelationProposal
 from tests import factories
 from tests.test_admin import changeform_data, form_values
 
@@ -309,13 +308,13 @@ MATRIX = [
     Admin("articles_article_meeting_proposal", "imported", "meeting_to_confirm", "accept",
                                                        L,   L,   405, 405, 405, 405, 405),
     # Meetings to confirm: editors check, complete and confirm them; only the importer adds
-    Admin("articles_meetingproposal_changelist",       L,   L,   403, 200, 403, 403, 200),
-    Admin("articles_meetingproposal_add",              L,   L,   403, 403, 403, 403, 403),
-    Admin("articles_meetingproposal_change", "meeting_to_confirm",
+    Admin("ingest_meetingproposal_changelist",         L,   L,   403, 200, 403, 403, 200),
+    Admin("ingest_meetingproposal_add",                L,   L,   403, 403, 403, 403, 403),
+    Admin("ingest_meetingproposal_change", "meeting_to_confirm",
                                                        L,   L,   403, 200, 403, 403, 200),
-    Admin("articles_meetingproposal_delete", "meeting_to_confirm",
+    Admin("ingest_meetingproposal_delete", "meeting_to_confirm",
                                                        L,   L,   403, 200, 403, 403, 200),
-    Admin("articles_meetingproposal_history", "meeting_to_confirm",
+    Admin("ingest_meetingproposal_history", "meeting_to_confirm",
                                                        L,   L,   403, 200, 403, 403, 200),
     # Meetings
     Admin("articles_meeting_changelist",               L,   L,   403, 200, 200, 200, 200),
@@ -408,11 +407,11 @@ MATRIX = [
     Autocomplete("people.post.person",                 L,   L,   403, 200, 200, 200, 200),
     Autocomplete("people.post.organization",           L,   L,   403, 200, 200, 200, 200),
     Autocomplete("people.organization.parent",         L,   L,   403, 200, 200, 200, 200),
-    Autocomplete("articles.meetingproposal.meeting",   L,   L,   403, 200, 200, 200, 200),
-    Autocomplete("articles.meetingproposal.reports",   L,   L,   403, 200, 200, 200, 200),
-    Autocomplete("articles.proposedparticipant.person",
+    Autocomplete("ingest.meetingproposal.meeting",     L,   L,   403, 200, 200, 200, 200),
+    Autocomplete("ingest.meetingproposal.reports",     L,   L,   403, 200, 200, 200, 200),
+    Autocomplete("ingest.proposedparticipant.person",
                                                        L,   L,   403, 200, 200, 200, 200),
-    Autocomplete("articles.proposedparticipant.organization",
+    Autocomplete("ingest.proposedparticipant.organization",
                                                        L,   L,   403, 200, 200, 200, 200),
     Autocomplete("articles.workflowevent.user",        L,   L,   403, 403, 403, 403, 200),
     # Workflow steps, from each status                 anon user staf edit tran revw supr
@@ -655,7 +654,8 @@ def as_superuser(world, url):
 
 
 def admin_url(model, page, *args):
-    return reverse(f"admin:articles_{model}_{page}", args=args)
+    (app_label,) = {m._meta.app_label for m in apps.get_models() if m._meta.model_name == model}
+    return reverse(f"admin:{app_label}_{model}_{page}", args=args)
 
 
 def refreshed(item):

@@ -23,10 +23,12 @@ from django.http import QueryDict
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from articles.extraction import extract, extract_html
-from articles.importers import Importer, ReportError, decode
-from articles.models import Article, NameProposal, Outlet
+from articles.models import Article, Outlet
 from core.languages import LANGUAGES
+from ingest.decoding import ReportError, decode
+from ingest.extraction import extract, extract_html
+from ingest.importers import Importer
+from ingest.models import NameProposal
 from people.models import Organization, Person
 from tests import factories
 

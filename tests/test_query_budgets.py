@@ -36,19 +36,16 @@ from articles.models import (
     Article,
     Coverage,
     Meeting,
-    MeetingProposal,
-    NameProposal,
     Outlet,
     OutletName,
     Participant,
-    ProposedParticipant,
-    RelationProposal,
     SearchDocument,
     SummaryTranslation,
     Topic,
     Translation,
     WorkflowEvent,
 )
+from ingest.models import MeetingProposal, NameProposal, ProposedParticipant, RelationProposal
 from people.models import Organization, OrganizationName, Person, PersonName, Post
 from tests.factories import (
     ArticleFactory,

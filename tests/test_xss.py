@@ -31,9 +31,9 @@ from django.utils.text import Truncator
 
 from articles import models
 from articles.feeds import DESCRIPTION_WORDS
-from articles.importers import Importer
 from articles.search import MAX_QUERY_LENGTH
 from core.models import is_web_address, paragraphs_of
+from ingest.importers import Importer
 from tests import xss_payloads
 from tests.factories import ArticleFactory, OutletFactory, UserFactory
 from tests.xss_payloads import PAYLOADS, fitted, storable, store

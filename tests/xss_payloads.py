@@ -22,6 +22,7 @@ from unittest import mock
 from django.utils import timezone
 
 from articles import models, search
+from ingest.models import NameProposal, RelationProposal
 from people import models as people_models
 from tests import factories
 
@@ -369,16 +370,16 @@ def store_rows(payloads, user):
                 user=user,
                 comment=text,
             )
-        models.NameProposal.objects.create(
+        NameProposal.objects.create(
             article=article,
-            kind=models.NameProposal.Kind.PERSON,
-            name=fit(models.NameProposal, "name"),
-            context=fit(models.NameProposal, "context"),
+            kind=NameProposal.Kind.PERSON,
+            name=fit(NameProposal, "name"),
+            context=fit(NameProposal, "context"),
         )
-        models.RelationProposal.objects.create(
+        RelationProposal.objects.create(
             article=article,
             candidate=translation,
-            relation=models.RelationProposal.Relation.SAME_EVENT,
+            relation=RelationProposal.Relation.SAME_EVENT,
             score=0.5,
         )
         withdrawn = factories.ArticleFactory(
