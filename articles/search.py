@@ -36,18 +36,10 @@ from django.db.models.signals import (
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
+from editorial.models import Status
 from people.models import Organization, Person
 
-from .models import (
-    Article,
-    Meeting,
-    Outlet,
-    Participant,
-    SearchDocument,
-    Status,
-    SummaryTranslation,
-    Topic,
-)
+from .models import Article, Meeting, Outlet, Participant, SearchDocument, SummaryTranslation, Topic
 
 #: PostgreSQL text-search configuration for each content language.
 CONFIGS = {

@@ -17,11 +17,12 @@ from rest_framework.request import Request
 
 from core.languages import LANGUAGES
 from core.pagination import CursorPagination
+from editorial.models import Status
 from people.models import Organization, Person, Post
 
 from . import caching, search, structured_data
 from .filters import ArticleFilter
-from .models import Article, Meeting, Status, Translation, TranslationGroup
+from .models import Article, Meeting, Translation, TranslationGroup
 from .search import attach_snippets
 
 #: A filtered list counts its matches up to this many, then says "more than".

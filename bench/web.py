@@ -4,49 +4,33 @@ Run it through `bench/run` (see `bench/run --help`). Each page is measured twice
 "uncached", every request rendered (the page cache keeps nothing), and "cached", served
 by the anonymous page cache after a warm-up. Each is compared with the ceiling, a bare
 view behind the same settings, middleware and server (`bench/ceiling.py`).
+
+This module holds its options and the run; the database and the server are prepared by
+`prepare.py` and `server.py` (which `bench/load` shares), the addresses picked by
+`pages.py`, and each page measured, scored and tabulated by `measure.py`.
 """
 
 import argparse
-import contextlib
 import fcntl
-import hashlib
-import http.client
 import json
 import os
 import platform
-import random
 import re
 import secrets
 import shutil
 import signal
-import socket
-import subprocess
 import sys
 import tempfile
 import time
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict
 from pathlib import Path
 
-ROOT = Path(__file__).resolve().parent.parent
-BIN = Path(sys.executable).parent
-PYTHON = sys.executable
-MANAGE = [PYTHON, str(ROOT / "manage.py")]
-SEED = 1
-WORKDIR = Path(tempfile.gettempdir()) / "newsroom-bench"
-
-#: Shares of the ceiling each page should reach: (uncached, cached), in per cent.
-TARGETS = {
-    "article": (50, 90),
-    "meeting": (50, 90),
-    "list": (35, 90),
-    "list-deep": (35, 90),
-    "list-language": (35, 90),
-    "search": (35, 90),
-    "api": (35, 90),
-}
-MODES = ("uncached", "cached")
-WRK_MARK = "WRK_JSON "
+from common import ROOT, WORKDIR, BenchError, log
+from measure import MODES, measure, score, table
+from pages import Target, choose_targets, pick_urls
+from prepare import collect_static, database_settings, manage, prepare_database, redacted
+from server import Server, fetch
 
 DESCRIPTION = """\
 Benchmark the public site: the pages readers ask for most, served by gunicorn as
@@ -84,421 +68,8 @@ examples:
   DATABASE_URL=postgres://postgres@127.0.0.1:5432/bench bench/run
 """
 
-# The Lua script wrk runs. `done` prints the results as one line of JSON; `response`
-# counts the answers that are not 2xx (wrk itself only counts those above 399).
-WRK_SCRIPT = """\
-local threads = {}
 
-function setup(thread)
-  table.insert(threads, thread)
-end
-
-function init(args)
-  non2xx = 0
-  paths = {}
-  if args[1] then
-    for line in io.lines(args[1]) do
-      if #line > 0 then paths[#paths + 1] = line end
-    end
-    math.randomseed(tonumber(args[2]) or 1)
-  end
-end
-
-function response(status, headers, body)
-  if status < 200 or status > 299 then
-    non2xx = non2xx + 1
-  end
-end
-
-function done(summary, latency, requests)
-  local non2xx = 0
-  for _, thread in ipairs(threads) do
-    non2xx = non2xx + (thread:get("non2xx") or 0)
-  end
-  local errors = summary.errors
-  io.write(string.format(
-    '%s{"requests": %d, "duration_us": %d, "bytes": %d, "p50_us": %d, "p90_us": %d, '
-      .. '"p99_us": %d, "max_us": %d, "mean_us": %.1f, "non2xx": %d, "connect": %d, '
-      .. '"read": %d, "write": %d, "status": %d, "timeout": %d}\\n',
-    "WRK_JSON ", summary.requests, summary.duration, summary.bytes,
-    latency:percentile(50), latency:percentile(90), latency:percentile(99), latency.max,
-    latency.mean, non2xx, errors.connect, errors.read, errors.write, errors.status,
-    errors.timeout))
-end
-"""
-# Defined only for the random addresses: without `request`, wrk sends one prepared request.
-WRK_RANDOM_REQUEST = """
-function request()
-  return wrk.format(nil, paths[math.random(#paths)])
-end
-"""
-
-
-class BenchError(Exception):
-    """The benchmark could not run; the message says why."""
-
-
-@dataclass
-class Target:
-    """What one row measures: one address, or a random one of `paths` per request."""
-
-    name: str
-    path: str
-    paths: list = field(default_factory=list)
-    #: How many `class="article-row"` the page must list (checked on the warm-up).
-    rows: int | None = None
-
-
-@dataclass
-class Row:
-    name: str
-    mode: str
-    url: str
-    requests: int
-    requests_per_second: float
-    p50_ms: float
-    p90_ms: float
-    p99_ms: float
-    max_ms: float
-    errors: int
-    error_detail: dict
-    #: Workers gunicorn started during the warm-up and measurement (recycled after
-    #: `max_requests`, or killed on timeout): a new worker has an empty local cache.
-    worker_restarts: int = 0
-    percent_of_ceiling: float | None = None
-    target_percent: int | None = None
-    target_met: bool | None = None
-
-
-def log(message=""):
-    print(message, file=sys.stderr, flush=True)
-
-
-# The database
-
-
-def database_settings(url):
-    import dj_database_url
-
-    return dj_database_url.parse(url)
-
-
-def redacted(url):
-    return re.sub(r"//([^:@/]*):[^@/]*@", r"//\1:***@", url)
-
-
-def prepare_database(args, env):
-    """Migrate, empty and fill the database, unless --keep finds it filled already."""
-    marker = WORKDIR / f"{hashlib.sha256(env['DATABASE_URL'].encode()).hexdigest()[:16]}.json"
-    wanted = {
-        "database": redacted(env["DATABASE_URL"]),
-        "articles": args.articles,
-        "seed": SEED,
-        "analyzed": args.analyze,
-    }
-    if args.keep and marker.exists() and json.loads(marker.read_text()) == wanted:
-        count = article_count(env)
-        if count == args.articles:
-            log(f"Reusing the database of a previous run ({count} articles): --keep")
-            return
-        log(f"--keep: the database holds {count} articles, not {args.articles}: regenerating")
-    marker.unlink(missing_ok=True)
-    if args.scratch:
-        Path(args.scratch).unlink(missing_ok=True)
-        for suffix in ("-wal", "-shm", "-journal"):
-            Path(args.scratch + suffix).unlink(missing_ok=True)
-    started = time.monotonic()
-    manage(env, "migrate", "--no-input", "--verbosity", "0")
-    if not args.scratch:
-        manage(env, "flush", "--no-input", "--verbosity", "0")
-    log(f"Generating {args.articles} articles (seed {SEED})...")
-    output = manage(
-        env,
-        "generate_demo_data",
-        "--articles",
-        str(args.articles),
-        "--seed",
-        str(SEED),
-        "--no-progress",
-        capture=True,
-    )
-    log(f"  {output.strip()} (with migrate: {time.monotonic() - started:.1f} s)")
-    if args.analyze:
-        # The query planner's statistics. PostgreSQL's autovacuum gathers them soon after
-        # a bulk load; SQLite never does unless asked.
-        code = "from django.db import connection; connection.cursor().execute('ANALYZE')"
-        manage(env, "shell", "--no-imports", "-c", code)
-        log("  ANALYZE done")
-    marker.write_text(json.dumps(wanted))
-
-
-def article_count(env):
-    code = "from articles.models import Article; print(Article.objects.count())"
-    try:
-        return int(manage(env, "shell", "--no-imports", "-c", code, capture=True).split()[-1])
-    except (BenchError, ValueError, IndexError):
-        return None
-
-
-def manage(env, *arguments, capture=False):
-    result = subprocess.run(
-        [*MANAGE, *arguments], cwd=ROOT, env=env, capture_output=True, text=True, check=False
-    )
-    if result.returncode:
-        raise BenchError(
-            f"manage.py {' '.join(arguments)} failed:\n{result.stdout}{result.stderr}".rstrip()
-        )
-    if capture:
-        return result.stdout
-    return None
-
-
-def collect_static(env):
-    """`collectstatic` as `make serve` runs it, unless the manifest is newer than every
-    source (it takes seconds: it hashes and compresses every file)."""
-    manifest = ROOT / "staticfiles" / "staticfiles.json"
-    if manifest.exists():
-        sources = [ROOT / "static", ROOT / "articles" / "static", ROOT / ".venv" / ".installed"]
-        newest = max(
-            (
-                path.stat().st_mtime
-                for source in sources
-                if source.exists()
-                for path in ([source] if source.is_file() else source.rglob("*"))
-            ),
-            default=0,
-        )
-        if manifest.stat().st_mtime > newest:
-            return
-    log("Collecting static files...")
-    manage(env, "collectstatic", "--no-input", "--verbosity", "0")
-
-
-# Choosing the addresses (run in a subprocess, with Django set up on the benchmark's
-# database: `web.py --pick-urls COUNT`)
-
-
-def pick_urls(count):
-    """Print as JSON the addresses to measure, chosen from the database."""
-    import django
-
-    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
-    sys.path.insert(0, str(ROOT))
-    django.setup()
-
-    from collections import Counter
-
-    from django.test import RequestFactory
-    from django.urls import reverse
-    from django.utils import translation
-    from rest_framework.pagination import Cursor
-    from rest_framework.request import Request
-
-    from articles.models import Article, Meeting
-    from articles.search import search
-    from articles.views import ArticleCursor, listed_articles
-
-    translation.activate("en")
-    rng = random.Random(SEED)
-
-    article_ids = sorted(Article.objects.published().values_list("pk", flat=True))
-    chosen = rng.sample(article_ids, min(count, len(article_ids)))
-    articles = [
-        article.get_canonical_url()
-        for article in Article.objects.filter(pk__in=chosen).only("slug", "language")
-    ]
-    meeting_ids = sorted(Meeting.objects.published().values_list("pk", flat=True))
-    chosen = rng.sample(meeting_ids, min(count, len(meeting_ids)))
-    meetings = [
-        meeting.get_absolute_url() for meeting in Meeting.objects.filter(pk__in=chosen).only("slug")
-    ]
-    rng.shuffle(articles)
-    rng.shuffle(meetings)
-
-    # Half-way down the archive, encoded as DRF encodes the "Older" link of the page
-    # before: the position is the `published_at` of the last article shown.
-    listed = listed_articles()
-    total = listed.count()
-    middle = listed.values_list("published_at", flat=True)[total // 2]
-    pager = ArticleCursor()
-    pager.base_url = reverse("article-list")
-    deep = pager.encode_cursor(Cursor(offset=0, reverse=False, position=str(middle)))
-    request = Request(RequestFactory(HTTP_HOST="localhost").get(deep))
-    deep_items = len(ArticleCursor().paginate_queryset(listed_articles(), request))
-
-    # The commonest word of English titles: what a search is most likely to ask for, and
-    # the most work for the ranking.
-    words = Counter(
-        word.lower()
-        for title in listed.filter(language="en").values_list("title", flat=True)[:20000]
-        for word in re.findall(r"[^\W\d_]{5,}", title)
-    )
-    stop = {"about", "after", "their", "which", "there", "these", "under", "while", "with"}
-    word = next(word for word, _ in words.most_common() if word not in stop)
-    matches = search(Article.objects.published(), word).count()
-
-    json.dump(
-        {
-            "articles_total": Article.objects.count(),
-            "articles_listed": total,
-            "article_paths": articles,
-            "meeting_paths": meetings,
-            "deep_path": deep,
-            "deep_position": str(middle),
-            "deep_items": deep_items,
-            "search_word": word,
-            "search_matches": matches,
-        },
-        sys.stdout,
-    )
-
-
-def choose_targets(env, count):
-    result = subprocess.run(
-        [PYTHON, __file__, "--pick-urls", str(count)],
-        cwd=ROOT,
-        env={**env, "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost"},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if result.returncode:
-        raise BenchError(f"Choosing the addresses failed:\n{result.stderr}")
-    data = json.loads(result.stdout)
-    if not data["article_paths"] or not data["meeting_paths"]:
-        raise BenchError("The database has no published articles or meetings to measure.")
-    if data["deep_items"] != 20:
-        raise BenchError(
-            f"The deep list page ({data['deep_path']}) lists {data['deep_items']} articles, "
-            "not 20: the cursor is wrong."
-        )
-    targets = [
-        Target("article", data["article_paths"][0], paths=data["article_paths"]),
-        Target("list", "/en/articles/", rows=20),
-        Target("list-deep", data["deep_path"], rows=20),
-        Target("list-language", "/en/articles/?language=fr", rows=20),
-        Target("search", f"/en/search/?q={data['search_word']}"),
-        Target("meeting", data["meeting_paths"][0], paths=data["meeting_paths"]),
-        Target("api", "/api/v1/articles/"),
-    ]
-    return targets, data
-
-
-# The servers
-
-
-def free_port():
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class Server:
-    """gunicorn as `make serve` starts it: its config module, the environment's settings."""
-
-    def __init__(self, env, app=None, probe="/", logdir=None):
-        self.env = env
-        self.app = app
-        self.probe = probe
-        self.logdir = Path(logdir)
-        self.log_paths = []
-        self.process = None
-        self.port = None
-
-    def __enter__(self):
-        self.start()
-        return self
-
-    def __exit__(self, *exc_info):
-        self.stop()
-
-    def start(self):
-        self.port = free_port()
-        name = (self.app or "site").split(":")[0]
-        log_path = self.logdir / f"gunicorn-{name}-{self.port}.log"
-        self.log_paths.append(log_path)
-        command = [str(BIN / "gunicorn"), "--config", "python:newsroom.gunicorn"]
-        if self.app:
-            command.append(self.app)
-        with open(log_path, "w") as output:
-            self.process = subprocess.Popen(
-                command,
-                cwd=ROOT,
-                env={**self.env, "NEWSROOM_BIND": f"127.0.0.1:{self.port}"},
-                stdin=subprocess.DEVNULL,
-                stdout=output,
-                stderr=subprocess.STDOUT,
-                start_new_session=True,
-            )
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline:
-            if self.process.poll() is not None:
-                raise BenchError(f"gunicorn stopped at start:\n{self.log_tail()}")
-            with contextlib.suppress(OSError):
-                status, _ = fetch(self.port, self.probe)
-                if status:
-                    return
-            time.sleep(0.2)
-        raise BenchError(f"gunicorn did not answer within 60 s:\n{self.log_tail()}")
-
-    def stop(self):
-        if self.process is None or self.process.poll() is not None:
-            return
-        # QUIT: a quick shutdown, not waiting for requests wrk gave up on.
-        self.process.send_signal(signal.SIGQUIT)
-        try:
-            self.process.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            with contextlib.suppress(ProcessLookupError):
-                os.killpg(self.process.pid, signal.SIGKILL)
-            self.process.wait()
-
-    def restart(self):
-        self.stop()
-        self.start()
-
-    def settled(self, timeout=30):
-        """Whether the workers are done with what wrk left them: they answer the probe."""
-        try:
-            fetch(self.port, self.probe, timeout=timeout)
-        except OSError:
-            return False
-        return True
-
-    def log_problems(self):
-        """What gunicorn logged as an error: workers killed on timeout, tracebacks."""
-        return [
-            line.strip()
-            for path in self.log_paths
-            if path.exists()
-            for line in path.read_text(errors="replace").splitlines()
-            if "[CRITICAL]" in line or "[ERROR]" in line or line.startswith("Traceback")
-        ]
-
-    def worker_boots(self):
-        """How many workers gunicorn started so far: at start, and to replace one
-        recycled after `max_requests` or killed on timeout."""
-        return sum(
-            path.read_text(errors="replace").count("Booting worker")
-            for path in self.log_paths
-            if path.exists()
-        )
-
-    def log_tail(self, lines=30):
-        with contextlib.suppress(OSError, IndexError):
-            text = self.log_paths[-1].read_text(errors="replace")
-            return "\n".join(text.splitlines()[-lines:])
-        return ""
-
-
-def fetch(port, path, timeout=30):
-    connection = http.client.HTTPConnection("127.0.0.1", port, timeout=timeout)
-    try:
-        connection.request("GET", path)  # Host: 127.0.0.1:port, as wrk sends it
-        response = connection.getresponse()
-        return response.status, response.read()
-    finally:
-        connection.close()
+# The run
 
 
 def warm_up(port, target, connections):
@@ -523,64 +94,6 @@ def warm_up(port, target, connections):
         return [problem for problem in pool.map(one, paths) if problem]
     finally:
         pool.shutdown(cancel_futures=True)
-
-
-# wrk
-
-
-def run_wrk(port, target, args, scriptdir):
-    script = Path(scriptdir) / ("random.lua" if target.paths else "fixed.lua")
-    if not script.exists():
-        script.write_text(WRK_SCRIPT + (WRK_RANDOM_REQUEST if target.paths else ""))
-    command = [
-        "wrk",
-        "--threads",
-        str(args.threads),
-        "--connections",
-        str(args.connections),
-        "--duration",
-        f"{args.duration}s",
-        "--timeout",
-        "10s",
-        "--script",
-        str(script),
-        f"http://127.0.0.1:{port}{target.path}",
-    ]
-    if target.paths:
-        paths_file = Path(scriptdir) / f"{target.name}.paths"
-        paths_file.write_text("\n".join(target.paths) + "\n")
-        command += ["--", str(paths_file), str(SEED)]
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
-    line = next((line for line in result.stdout.splitlines() if line.startswith(WRK_MARK)), None)
-    if result.returncode or line is None:
-        raise BenchError(f"wrk failed ({' '.join(command)}):\n{result.stdout}{result.stderr}")
-    return json.loads(line[len(WRK_MARK) :])
-
-
-def to_row(target, mode, stats):
-    seconds = stats["duration_us"] / 1e6
-    detail = {
-        key: stats[key] for key in ("non2xx", "connect", "read", "write", "timeout") if stats[key]
-    }
-    if not stats["requests"]:
-        detail["no answer"] = 1  # every request took longer than the measurement
-    url = f"random of {len(target.paths)} like {target.path}" if target.paths else target.path
-    return Row(
-        name=target.name,
-        mode=mode,
-        url=url,
-        requests=stats["requests"],
-        requests_per_second=round(stats["requests"] / seconds, 1) if seconds else 0.0,
-        p50_ms=round(stats["p50_us"] / 1000, 2),
-        p90_ms=round(stats["p90_us"] / 1000, 2),
-        p99_ms=round(stats["p99_us"] / 1000, 2),
-        max_ms=round(stats["max_us"] / 1000, 2),
-        errors=sum(detail.values()),
-        error_detail=detail,
-    )
-
-
-# The run
 
 
 def measure_mode(mode, targets, args, env, workdir):
@@ -632,70 +145,6 @@ def warm_passes(mode, target, args):
     if mode == "cached" and args.cache_url.startswith("locmem"):
         return 2 * args.workers
     return 1
-
-
-def measure(server, target, mode, args, workdir):
-    stats = run_wrk(server.port, target, args, workdir)
-    row = to_row(target, mode, stats)
-    log(
-        f"  {row.name:<14} {row.requests_per_second:>9.1f} req/s  p50 {row.p50_ms:>7.2f} ms"
-        f"  p99 {row.p99_ms:>8.2f} ms  errors {row.errors}"
-    )
-    return row
-
-
-def score(rows):
-    ceilings = {row.mode: row.requests_per_second for row in rows if row.name == "ceiling"}
-    for row in rows:
-        ceiling = ceilings.get(row.mode)
-        if ceiling:
-            row.percent_of_ceiling = round(100 * row.requests_per_second / ceiling, 1)
-        if row.name in TARGETS:
-            row.target_percent = TARGETS[row.name][MODES.index(row.mode)]
-            if row.percent_of_ceiling is not None:
-                row.target_met = row.percent_of_ceiling >= row.target_percent
-
-
-def table(rows):
-    header = (
-        "page",
-        "mode",
-        "req/s",
-        "p50 ms",
-        "p99 ms",
-        "% ceiling",
-        "errors",
-        "restarts",
-        "target",
-    )
-    lines = [header]
-    for row in rows:
-        target = ""
-        if row.target_percent is not None:
-            target = f"≥{row.target_percent}% " + ("ok" if row.target_met else "MISSED")
-        lines.append(
-            (
-                row.name,
-                row.mode,
-                f"{row.requests_per_second:.1f}",
-                f"{row.p50_ms:.2f}",
-                f"{row.p99_ms:.2f}",
-                "" if row.percent_of_ceiling is None else f"{row.percent_of_ceiling:.1f}",
-                str(row.errors),
-                str(row.worker_restarts),
-                target,
-            )
-        )
-    widths = [max(len(line[i]) for line in lines) for i in range(len(header))]
-    aligned = [
-        "  ".join(
-            cell.ljust(width) if i < 2 or i == len(header) - 1 else cell.rjust(width)
-            for i, (cell, width) in enumerate(zip(line, widths, strict=True))
-        ).rstrip()
-        for line in lines
-    ]
-    aligned.insert(1, "  ".join("-" * width for width in widths))
-    return "\n".join(aligned)
 
 
 def parse_args(argv):
@@ -779,7 +228,7 @@ def parse_args(argv):
 def main(argv=None):
     args = parse_args(argv)
     if args.pick_urls is not None:
-        pick_urls(args.pick_urls)
+        pick_urls("web", args.pick_urls)
         return 0
     if shutil.which("wrk") is None:
         log(

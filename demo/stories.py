@@ -3,7 +3,8 @@
 import datetime as dt
 from dataclasses import dataclass, field
 
-from articles.models import Status, Translation
+from articles.models import Translation
+from editorial.models import Status
 
 from .bodies import BODY_BY_SLUG
 from .outlets import TOPICS, OutletSpec

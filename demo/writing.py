@@ -18,11 +18,11 @@ from articles.models import (
     Meeting,
     Outlet,
     Participant,
-    Status,
     SummaryTranslation,
     Topic,
     Translation,
 )
+from editorial.models import Status
 from people.models import Organization, Person, PersonName, Post
 
 from .bodies import HUMAN_RIGHTS_COUNCIL

@@ -22,8 +22,9 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext
 
-from articles.models import Article, Outlet, Status
+from articles.models import Article, Outlet
 from core.languages import language_name
+from editorial.models import Status
 
 from . import workers
 from .catalog import Catalog, outlet_key

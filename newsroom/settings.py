@@ -110,6 +110,7 @@ INSTALLED_APPS = [
     "axes",
     "core",
     "people",
+    "editorial",
     "articles",
     "ingest",
     "api",

@@ -33,10 +33,13 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles import caching
-from articles.models import Article, ContentVersion, Status
+from articles.models import Article, ContentVersion
 from bench.tcpproxy import Proxy
+from editorial.models import Status
 from newsroom import cache as resilient
 from newsroom.settings import cache_from_url
+from tests.admin_forms import admin_url, changeform_data
+from tests.editorial.test_workflow import post_on_change_form
 from tests.factories import (
     ArticleFactory,
     EditorFactory,
@@ -44,10 +47,8 @@ from tests.factories import (
     ReviewerFactory,
     UserFactory,
 )
-from tests.test_admin import admin_url, changeform_data
 from tests.test_faults import database_url, fetch, gunicorn, on_postgresql
 from tests.test_security import PASSWORD, log_in
-from tests.test_workflow import post_on_change_form
 
 #: What the tests give the cache: short timeouts, and a breaker that waits long enough
 #: that a test's requests all fall in one interval.

@@ -26,11 +26,12 @@ from django.db.models import Count
 from django.db.models.functions import Lower
 from django.test import Client
 
-from articles.models import Article, EditConflict, Outlet, Status
+from articles.models import Article, Outlet
+from editorial.models import EditConflict, Status
 from ingest.importers import Importer
 from people.models import Organization, Person
+from tests.admin_forms import admin_url, changeform_data
 from tests.factories import ArticleFactory, UserFactory
-from tests.test_admin import admin_url, changeform_data
 from tests.test_faults import database_url
 
 pytestmark = [

@@ -32,11 +32,12 @@ from django.urls import reverse
 
 from articles import caching
 from articles.middleware import RETRY_AFTER, unavailable
-from articles.models import Article, Outlet, Status
+from articles.models import Article, Outlet
 from bench.tcpproxy import Proxy
+from editorial.models import Status
 from ingest.importers import Importer
+from tests.admin_forms import admin_url, changeform_data
 from tests.factories import ArticleFactory, UserFactory
-from tests.test_admin import admin_url, changeform_data
 
 ROOT = Path(__file__).resolve().parent.parent
 REPORTS = Path(__file__).parent / "data" / "reports"

@@ -1,7 +1,8 @@
-"""bench/load.py's checks and arithmetic: what it refuses to run on, how it reads gunicorn's
-log, how it compares memory. The load itself runs in CI (`bench/load --quick`)."""
+"""bench/load's checks and arithmetic: what it refuses to run on, how it reads gunicorn's
+log, how it compares memory, how it stages a cache outage. The load itself runs in CI
+(`bench/load --quick`)."""
 
-import importlib.util
+import importlib
 import sys
 import threading
 import time
@@ -13,15 +14,45 @@ BENCH = Path(__file__).resolve().parent.parent / "bench"
 
 
 @pytest.fixture(scope="module")
-def load():
+def bench():
+    """bench/'s modules, imported as `bench/load` imports them: its folder first on
+    sys.path. They leave sys.modules afterwards, their names being short and common."""
+    before = set(sys.modules)
     sys.path.insert(0, str(BENCH))
     try:
-        spec = importlib.util.spec_from_file_location("bench_load", BENCH / "load.py")
-        module = importlib.util.module_from_spec(spec)
-        spec.loader.exec_module(module)
-        return module
+        names = ("load", "prepare", "memory", "access_log", "outage")
+        modules = {name: importlib.import_module(name) for name in names}
     finally:
         sys.path.remove(str(BENCH))
+    yield modules
+    for name in set(sys.modules) - before:
+        if Path(getattr(sys.modules[name], "__file__", None) or "/").parent == BENCH:
+            del sys.modules[name]
+
+
+@pytest.fixture
+def load(bench):
+    return bench["load"]
+
+
+@pytest.fixture
+def prepare(bench):
+    return bench["prepare"]
+
+
+@pytest.fixture
+def memory(bench):
+    return bench["memory"]
+
+
+@pytest.fixture
+def access_log(bench):
+    return bench["access_log"]
+
+
+@pytest.fixture
+def outage(bench):
+    return bench["outage"]
 
 
 def test_it_asks_for_a_database(load, monkeypatch, capsys):
@@ -39,9 +70,9 @@ def test_it_asks_for_a_database(load, monkeypatch, capsys):
         ("postgres://postgres@127.0.0.1:5432/newsroom", "must contain 'bench' or 'test'"),
     ],
 )
-def test_it_refuses_other_databases(load, url, message):
-    with pytest.raises(load.BenchError, match=message):
-        load.check_database(url, force=False)
+def test_it_refuses_other_databases(prepare, url, message):
+    with pytest.raises(prepare.BenchError, match=message):
+        prepare.check_database(url, force=False)
 
 
 def test_the_memory_windows_follow_the_duration(load):
@@ -53,31 +84,31 @@ def test_the_memory_windows_follow_the_duration(load):
     assert (quick.interval, soak.interval) == (2.0, 5.0)
 
 
-def test_memory_growth_compares_the_first_and_last_window(load):
-    samples = [load.Sample(0, 25_000, {1: 50_000, 2: 50_000})]
+def test_memory_growth_compares_the_first_and_last_window(memory):
+    samples = [memory.Sample(0, 25_000, {1: 50_000, 2: 50_000})]
     samples += [
-        load.Sample(seconds, 25_000, {1: 90_000 + 100 * seconds, 2: 90_000})
+        memory.Sample(seconds, 25_000, {1: 90_000 + 100 * seconds, 2: 90_000})
         for seconds in range(2, 33, 2)
     ]
 
-    memory = load.memory_report(samples, start=1, end=32, window=10)
+    report = memory.memory_report(samples, start=1, end=32, window=10)
 
-    assert memory.at_start_mb == round(100_000 / 1024, 1)
+    assert report.at_start_mb == round(100_000 / 1024, 1)
     # The first window averages seconds 2 to 10 (+600 kB), the last 22 to 32 (+2,700 kB).
-    assert memory.growth_percent == round(100 * 2_100 / 180_600, 1)
-    assert memory.workers_started == []
+    assert report.growth_percent == round(100 * 2_100 / 180_600, 1)
+    assert report.workers_started == []
 
 
-def test_a_replaced_worker_is_noticed(load):
-    samples = [load.Sample(seconds, 25_000, {1: 90_000, 2: 90_000}) for seconds in range(0, 10)]
-    samples += [load.Sample(seconds, 25_000, {1: 90_000, 3: 60_000}) for seconds in range(10, 31)]
+def test_a_replaced_worker_is_noticed(memory):
+    samples = [memory.Sample(seconds, 25_000, {1: 90_000, 2: 90_000}) for seconds in range(0, 10)]
+    samples += [memory.Sample(seconds, 25_000, {1: 90_000, 3: 60_000}) for seconds in range(10, 31)]
 
-    memory = load.memory_report(samples, start=0, end=30, window=10)
+    report = memory.memory_report(samples, start=0, end=30, window=10)
 
-    assert (memory.workers_started, memory.workers_gone) == ([3], [2])
+    assert (report.workers_started, report.workers_gone) == ([3], [2])
 
 
-def test_the_access_log_gives_each_kind_its_time_and_errors(load, tmp_path):
+def test_the_access_log_gives_each_kind_its_time_and_errors(access_log, tmp_path):
     log = tmp_path / "gunicorn.log"
     log.write_text(
         "[2026-01-05 10:00:00 +0000] [10] [INFO] Booting worker with pid: 11\n"
@@ -87,8 +118,8 @@ def test_the_access_log_gives_each_kind_its_time_and_errors(load, tmp_path):
     )
     paths = {"article": ["/en/articles/a/"], "search": ["/en/search/?q=x"]}
 
-    requests = load.read_access_log([log], paths)
-    kinds = load.by_kind(requests)
+    requests = access_log.read_access_log([log], paths)
+    kinds = access_log.by_kind(requests)
 
     assert [item.path for item in requests] == ["/en/articles/a/", "/en/search/?q=x"]
     assert requests[1].at - requests[0].at == 1
@@ -98,7 +129,7 @@ def test_the_access_log_gives_each_kind_its_time_and_errors(load, tmp_path):
     assert kinds["search"]["error_examples"] == ["500 /en/search/?q=x"]
 
 
-def test_server_problems_name_each_exception_once(load, tmp_path):
+def test_server_problems_name_each_exception_once(access_log, tmp_path):
     log = tmp_path / "gunicorn.log"
     traceback = (
         "[ERROR] django.request: Internal Server Error: {path}\n"
@@ -115,7 +146,7 @@ def test_server_problems_name_each_exception_once(load, tmp_path):
         + "[2026-01-05 10:00:04 +0000] [10] [INFO] Shutting down: Master\n"
     )
 
-    assert load.server_problems([log]) == [
+    assert access_log.server_problems([log]) == [
         "[2026-01-05 10:00:03 +0000] [10] [CRITICAL] WORKER TIMEOUT (pid:11)",
         "NameError: name 'Value' is not defined (2 times, e.g. Internal Server Error: /en/search/)",
     ]
@@ -185,34 +216,42 @@ def test_locmem_is_still_fine_without_an_outage(load):
         ("redis://[::1]:6390", ("::1", 6390), "redis://127.0.0.1:4242"),
     ],
 )
-def test_the_servers_reach_redis_through_the_proxy(load, url, upstream, through):
-    assert load.proxied(url, 4242) == (upstream, through)
+def test_the_servers_reach_redis_through_the_proxy(outage, url, upstream, through):
+    assert outage.proxied(url, 4242) == (upstream, through)
 
 
-def logged(load, at, status=200, ms=10.0):
-    return load.Logged(kind="article", status=status, ms=ms, path="/en/articles/a/", at=at)
+@pytest.fixture
+def logged(access_log):
+    """A request of gunicorn's access log, as `read_access_log` gives it."""
+
+    def request(at, status=200, ms=10.0):
+        return access_log.Logged(
+            kind="article", status=status, ms=ms, path="/en/articles/a/", at=at
+        )
+
+    return request
 
 
-def test_phases_count_the_whole_seconds_inside_them(load):
-    assert list(load.phase_seconds(100.4, 110.5)) == list(range(101, 110))
-    assert list(load.phase_seconds(110.0, 120.0)) == list(range(110, 120))
-    assert list(load.phase_seconds(110.5, 110.9)) == []
+def test_phases_count_the_whole_seconds_inside_them(outage):
+    assert list(outage.phase_seconds(100.4, 110.5)) == list(range(101, 110))
+    assert list(outage.phase_seconds(110.0, 120.0)) == list(range(110, 120))
+    assert list(outage.phase_seconds(110.5, 110.9)) == []
 
 
-def test_the_figures_are_split_before_during_and_after_the_outage(load):
+def test_the_figures_are_split_before_during_and_after_the_outage(logged, outage):
     # The measurement from 100.4 to 130.2; Redis away from 110.5 to 120.6.
-    requests = [logged(load, 100, ms=1.0)]  # the second the measurement began in
-    requests += [logged(load, second, ms=2.0) for second in range(101, 110) for _ in range(10)]
-    requests += [logged(load, 110, status=500, ms=900.0)]  # across the first switch
-    requests += [logged(load, 111, status=500, ms=50.0)]
-    requests += [logged(load, second, ms=40.0) for second in range(111, 120) for _ in range(4)]
-    requests += [logged(load, 120, ms=30.0) for _ in range(3)]  # across the second switch
-    requests += [logged(load, second, ms=3.0) for second in range(121, 130) for _ in range(8)]
-    requests += [logged(load, 130, ms=3.0)]  # the last, partial second
+    requests = [logged(100, ms=1.0)]  # the second the measurement began in
+    requests += [logged(second, ms=2.0) for second in range(101, 110) for _ in range(10)]
+    requests += [logged(110, status=500, ms=900.0)]  # across the first switch
+    requests += [logged(111, status=500, ms=50.0)]
+    requests += [logged(second, ms=40.0) for second in range(111, 120) for _ in range(4)]
+    requests += [logged(120, ms=30.0) for _ in range(3)]  # across the second switch
+    requests += [logged(second, ms=3.0) for second in range(121, 130) for _ in range(8)]
+    requests += [logged(130, ms=3.0)]  # the last, partial second
 
-    phases = load.phase_figures(requests, start=100.4, began=110.5, ended=120.6, end=130.2)
+    phases = outage.phase_figures(requests, start=100.4, began=110.5, ended=120.6, end=130.2)
 
-    before, during, after = (phases[name] for name in load.PHASES)
+    before, during, after = (phases[name] for name in outage.PHASES)
     assert (before["from_s"], before["to_s"], before["seconds_counted"]) == (0.0, 10.1, 9)
     assert (during["from_s"], during["to_s"], during["seconds_counted"]) == (10.1, 20.2, 9)
     assert (after["from_s"], after["to_s"], after["seconds_counted"]) == (20.2, 29.8, 9)
@@ -226,12 +265,12 @@ def test_the_figures_are_split_before_during_and_after_the_outage(load):
     assert phases["switches"] == {"seconds_from_s": [9.6, 19.6], "requests": 4, "errors": 1}
 
 
-def test_a_switch_on_the_second_leaves_no_second_out(load):
-    requests = [logged(load, second) for second in range(100, 130)]
+def test_a_switch_on_the_second_leaves_no_second_out(logged, outage):
+    requests = [logged(second) for second in range(100, 130)]
 
-    phases = load.phase_figures(requests, start=100.0, began=110.0, ended=120.0, end=130.0)
+    phases = outage.phase_figures(requests, start=100.0, began=110.0, ended=120.0, end=130.0)
 
-    assert [phases[name]["requests"] for name in load.PHASES] == [10, 10, 10]
+    assert [phases[name]["requests"] for name in outage.PHASES] == [10, 10, 10]
     assert phases["switches"] == {"seconds_from_s": [], "requests": 0, "errors": 0}
 
 
@@ -264,33 +303,33 @@ class FakeProxy:
         ),
     ],
 )
-def test_the_outage_takes_the_middle_third(load, monkeypatch, mode, calls):
-    monkeypatch.setattr(load, "Proxy", FakeProxy)
-    monkeypatch.setattr(load, "log", lambda message: None)
+def test_the_outage_takes_the_middle_third(outage, monkeypatch, mode, calls):
+    monkeypatch.setattr(outage, "Proxy", FakeProxy)
+    monkeypatch.setattr(outage, "log", lambda message: None)
 
-    with load.CacheOutage("redis://127.0.0.1:6379/7", mode) as outage:
-        assert outage.url == "redis://127.0.0.1:4242/7"
+    with outage.CacheOutage("redis://127.0.0.1:6379/7", mode) as staged:
+        assert staged.url == "redis://127.0.0.1:4242/7"
         started, wall_started = time.monotonic(), time.time()
-        outage.schedule(0.6, started, wall_started)
+        staged.schedule(0.6, started, wall_started)
         time.sleep(0.6)  # the measurement
-        outage.finish()
+        staged.finish()
         ended = time.time()
 
-    assert outage.proxy.calls == calls
-    assert outage.before == 3
+    assert staged.proxy.calls == calls
+    assert staged.before == 3
     # From a third to two thirds of the 0.6 s, give or take the threads' scheduling.
-    assert 0.19 <= outage.began - wall_started < outage.ended - wall_started
-    assert 0.39 <= outage.ended - wall_started <= ended - wall_started
+    assert 0.19 <= staged.began - wall_started < staged.ended - wall_started
+    assert 0.39 <= staged.ended - wall_started <= ended - wall_started
 
 
-def test_an_outage_cut_short_brings_redis_back(load, monkeypatch):
-    monkeypatch.setattr(load, "Proxy", FakeProxy)
-    monkeypatch.setattr(load, "log", lambda message: None)
+def test_an_outage_cut_short_brings_redis_back(outage, monkeypatch):
+    monkeypatch.setattr(outage, "Proxy", FakeProxy)
+    monkeypatch.setattr(outage, "log", lambda message: None)
 
-    with load.CacheOutage("redis://127.0.0.1:6379/7", "refuse") as outage:
-        outage.schedule(30, time.monotonic(), time.time())
+    with outage.CacheOutage("redis://127.0.0.1:6379/7", "refuse") as staged:
+        staged.schedule(30, time.monotonic(), time.time())
         time.sleep(0.05)
-        outage.finish()  # the measurement stopped before the outage began
+        staged.finish()  # the measurement stopped before the outage began
 
-    assert outage.proxy.calls == [("start", True), ("stop",)]
-    assert outage.began is None
+    assert staged.proxy.calls == [("start", True), ("stop",)]
+    assert staged.began is None

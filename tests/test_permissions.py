@@ -28,19 +28,19 @@ from django.test import Client, RequestFactory, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone, translation
 
-from articles import workflow
 from articles.models import (
     Article,
     Coverage,
     Meeting,
-    Status,
     SummaryTranslation,
     Translation,
     WorkflowEvent,
 )
+from editorial import workflow
+from editorial.models import Status
 from ingest.models import NameProposal, RelationProposal
 from tests import factories
-from tests.test_admin import changeform_data, form_values
+from tests.admin_forms import changeform_data, form_values
 
 #: The kinds of user, in the order of the table's columns.
 ACTORS = ("anonymous", "user", "staff", "editor", "translator", "reviewer", "superuser")

@@ -19,8 +19,8 @@ from django.urls import reverse
 
 from articles.middleware import READ_ONLY, RETRY_AFTER, unavailable
 from articles.models import Article
+from tests.admin_forms import admin_url, changeform_data
 from tests.factories import ArticleFactory, UserFactory
-from tests.test_admin import admin_url, changeform_data
 from tests.test_faults import assert_unavailable
 
 pytestmark = pytest.mark.django_db(transaction=True)  # the writes refused are real ones

@@ -1,4 +1,3 @@
-import difflib
 import json
 
 from django import template
@@ -7,6 +6,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from core.models import is_web_address
+from editorial.diffs import line_diff
 
 register = template.Library()
 
@@ -38,14 +38,4 @@ def web_address(url):
     return url if is_web_address(url) else ""
 
 
-@register.filter
-def line_diff(old, new):
-    """The lines of a unified diff from `old` to `new`, as (kind, text) pairs."""
-    lines = difflib.unified_diff(
-        str(old or "").splitlines(), str(new or "").splitlines(), lineterm="", n=1
-    )
-    diff = []
-    for line in list(lines)[2:]:
-        kind = {"+": "added", "-": "removed", "@": "hunk"}.get(line[:1], "")
-        diff.append((kind, line))
-    return diff
+register.filter("line_diff", line_diff)

@@ -11,7 +11,8 @@ from django.utils import timezone
 from jsonschema import Draft202012Validator, FormatChecker
 
 from articles.filters import ArticleFilter
-from articles.models import Article, Coverage, Meeting, OutletName, Participant, Status, Translation
+from articles.models import Article, Coverage, Meeting, OutletName, Participant, Translation
+from editorial.models import Status
 from people.models import OrganizationName, PersonName
 from tests.factories import (
     ArticleFactory,

@@ -18,11 +18,11 @@ from articles.models import (
     Outlet,
     Participant,
     SearchDocument,
-    Status,
     SummaryTranslation,
     Translation,
 )
 from articles.search import search
+from editorial.models import Status
 from people.models import Organization, Person, Post
 from tests.factories import ArticleFactory
 

@@ -16,14 +16,15 @@ from django.db import IntegrityError
 from django.test import Client
 from django.urls import reverse
 
-from articles.models import Outlet, Status
+from articles.models import Outlet
 from core.languages import LANGUAGES, language_name
+from editorial.models import Status
 from ingest import languages
 from ingest.importers import Importer
 from ingest.models import NameProposal
 from tests import factories
+from tests.editorial.test_workflow import post_on_change_form
 from tests.ingest.test_admin_import import buttons_of, change_url, messages_of, name_url
-from tests.test_workflow import post_on_change_form
 
 FORMATS = Path(__file__).parent.parent / "data" / "formats" / "reports"
 

@@ -11,7 +11,8 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from articles.models import Article, Outlet, Status
+from articles.models import Article, Outlet
+from editorial.models import Status
 from ingest.extraction import extract, fingerprint
 from ingest.importers import MAX_RELATED, Importer
 from ingest.models import NameProposal, RelationProposal

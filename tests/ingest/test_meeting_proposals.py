@@ -9,16 +9,17 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from articles import workflow
-from articles.models import Coverage, Meeting, Participant, Status
+from articles.models import Coverage, Meeting, Participant
+from editorial import workflow
+from editorial.models import Status
 from ingest.catalog import Found
 from ingest.events import kind_in, read_meeting
 from ingest.importers import Importer
 from ingest.models import MeetingProposal, ProposedParticipant
 from people.models import Person
 from tests import factories
+from tests.admin_forms import changeform_data
 from tests.ingest.test_admin_import import buttons_of, data_file, forget_seed_articles, messages_of
-from tests.test_admin import changeform_data
 
 Kind, Side = Meeting.Kind, Participant.Side
 

@@ -28,10 +28,11 @@ from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.recorder import MigrationRecorder
 from django.test import override_settings
 
-from articles import caching, workflow
+from articles import caching
 from articles.models import Article, HistoricalTranslation, Meeting, SearchDocument, Translation
 from articles.search import search
 from core.moved import STATE_ONLY_MIGRATIONS
+from editorial import workflow
 from ingest.models import NameProposal, RelationProposal
 from sitebackups import schema
 from tests.factories import ArticleFactory, EditorFactory, ReviewerFactory, TranslationFactory
@@ -183,9 +184,7 @@ def build():
     original.title = "Khalafov receives an OHCHR delegation led by Georgette Gagnon"
     original.save()
     draft = original.translate_into("ru")
-    link = Translation(source=original, translation=draft, method="human")
-    link.follow_source()
-    link.save()
+    link = draft.source_links.get()
     workflow.apply(workflow.TRANSITIONS["submit"], draft, editor, "Ready for review.")
 
     # A deleted report leaves a gap in the ids and revisions naming rows that are gone.

@@ -6,7 +6,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand
 from tqdm import tqdm
 
-from articles.models import Status
+from editorial.models import Status
 from ingest.decoding import REPORT_SUFFIXES
 from ingest.importers import Importer
 from ingest.results import ImportStatus

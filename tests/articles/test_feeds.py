@@ -11,7 +11,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from articles.models import Status
+from editorial.models import Status
 from tests.factories import ArticleFactory, MeetingFactory, OutletFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db

@@ -15,10 +15,11 @@ from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
 
-from articles import models, workflow
-from articles.models import EditConflict, Status
+from articles import models
+from editorial import workflow
+from editorial.models import EditConflict, Status
 from tests import factories
-from tests.test_admin import (
+from tests.admin_forms import (
     add_inline_row,
     admin_url,
     changeform_data,
@@ -67,7 +68,7 @@ def may(user, transition):
 
 
 def test_the_table_is_the_workflow():
-    """The table above says what `articles.workflow` does, so the matrix tests the app."""
+    """The table above says what `editorial.workflow` does, so the matrix tests the app."""
     assert set(TRANSITIONS) == set(workflow.TRANSITIONS)
     for name, (before, after, message, _users) in TRANSITIONS.items():
         transition = workflow.TRANSITIONS[name]
@@ -884,9 +885,29 @@ def test_a_reviewer_cannot_edit_content_but_can_publish(db, model):
 def test_an_editor_cannot_publish(db, model):
     client, _ = login("editor")
     item = MODELS[model](status=Status.REVIEW)
-    assert post_on_change_form(client, item, "publish").status_code == 403
-    assert post_on_changelist(client, item, "publish").status_code == 403
+    why = (
+        f"Your role does not allow “Publish” on {type(item)._meta.verbose_name_plural}: it is "
+        "for reviewers."
+    )
+    for response in (
+        post_on_change_form(client, item, "publish"),
+        post_on_changelist(client, item, "publish"),
+    ):
+        assert response.status_code == 403
+        assert why in response.content.decode()
     assert stored_status(item) == Status.REVIEW
+
+
+def test_a_translator_is_told_why_a_step_is_refused(db):
+    client, _ = login("translator")
+    item = MODELS["article"](status=Status.DRAFT)
+
+    response = post_on_changelist(client, item, "submit")
+
+    assert response.status_code == 403
+    assert "Your role does not allow “Submit for review” on articles: it is for editors." in (
+        response.content.decode()
+    )
 
 
 # 10. The groups the migrations make -----------------------------------------------------

@@ -10,7 +10,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from articles import search
-from articles.models import Article, Meeting, Status
+from articles.models import Article, Meeting
+from editorial.models import Status
 from tests.factories import ArticleFactory, MeetingFactory, OutletFactory, PersonFactory
 
 pytestmark = [

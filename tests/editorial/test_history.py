@@ -4,11 +4,12 @@ import re
 
 import pytest
 
-from articles import workflow
-from articles.models import Article, Meeting, Status, Translation
+from articles.models import Article, Meeting, Translation
+from editorial import workflow
+from editorial.models import Status
 from ingest.importers import Importer
+from tests.admin_forms import admin_url, changeform_data, form_values
 from tests.factories import ArticleFactory, MeetingFactory, TranslationFactory
-from tests.test_admin import admin_url, changeform_data, form_values
 
 pytestmark = pytest.mark.django_db
 
@@ -101,3 +102,17 @@ def test_imported_articles_start_with_a_revision(seed):
     assert result.status == "imported", result.error
     revision = result.article.history.get()
     assert revision.history_change_reason == "imported"
+
+
+def test_restoring_a_revision_without_the_right_to_change_says_why(client, translator):
+    article = ArticleFactory(title="An original report")
+    revision = article.history.get()
+    client.force_login(translator)
+
+    response = client.post(admin_url(Article, "simple_history", article.pk, revision.pk), {})
+
+    assert response.status_code == 403
+    assert (
+        "Restoring a revision changes “An original report”, and your role does not allow you "
+        "to change it."
+    ) in response.content.decode()

@@ -204,7 +204,7 @@ class TestOneYear:
         assert client.get("/en/meetings/2018/").status_code == 404
 
     def test_a_year_is_404_once_its_meeting_is_withdrawn(self, client, reviewer, db):
-        from articles import workflow
+        from editorial import workflow
 
         meeting = MeetingFactory(date=dt.date(2018, 4, 4))
         assert client.get("/en/meetings/2018/").status_code == 200

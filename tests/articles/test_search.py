@@ -12,9 +12,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from articles import caching, workflow
+from articles import caching
 from articles.models import Article, Meeting, SearchDocument
 from articles.search import MAX_QUERY_LENGTH, fts_expression
+from editorial import workflow
 from tests.factories import (
     ArticleFactory,
     MeetingFactory,

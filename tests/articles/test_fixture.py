@@ -10,7 +10,7 @@ from django.core.management import call_command
 from articles.models import Article, Meeting, Outlet, Participant, Topic, Translation
 from people.models import Organization, Person, PersonName, Post
 
-SEEDS = Path(__file__).parent / "data" / "seeds"
+SEEDS = Path(__file__).parent.parent / "data" / "seeds"
 MODELS = [
     Outlet,
     Topic,

@@ -1,7 +1,8 @@
 """The editorial workflow: draft -> in review -> published, and published -> withdrawn.
 
 Each step is a `Transition` that needs a permission: editors submit, reviewers publish,
-send back and withdraw. `apply()` makes the step and records it as a `WorkflowEvent`.
+send back and withdraw. `apply()` makes the step and records it among the item's
+`workflow_events` (each publishable model has them).
 """
 
 from dataclasses import dataclass
@@ -12,7 +13,7 @@ from django.utils import timezone
 from django.utils.text import Truncator, get_text_list
 from django.utils.translation import gettext_lazy as _
 
-from .models import Meeting, Status, WorkflowEvent
+from .models import Status
 
 
 @dataclass(frozen=True)
@@ -32,6 +33,17 @@ class Transition:
 
     def allowed(self, user, item):
         return item.status in self.sources and self.permitted(user, type(item))
+
+    def refusal(self, model):
+        """Why someone without the permission may not take this step, for the 403 page."""
+        return _(
+            "Your role does not allow “%(step)s” on %(items)s: it is for %(role)s. Ask "
+            "someone who has that role, or an administrator."
+        ) % {
+            "step": self.label,
+            "items": model._meta.verbose_name_plural,
+            "role": _("editors") if self.role == "submit" else _("reviewers"),
+        }
 
 
 TRANSITIONS = {
@@ -93,7 +105,7 @@ def apply(transition, item, user, comment=""):
     state, and EditConflict when the item changed since it was read.
     """
     if not transition.permitted(user, type(item)):
-        raise PermissionDenied
+        raise PermissionDenied(transition.refusal(type(item)))
     if item.status not in transition.sources:
         raise ValidationError(
             _("“%(item)s” is %(status)s, so it cannot be %(done)s.")
@@ -110,15 +122,14 @@ def apply(transition, item, user, comment=""):
         item.status = transition.target
         fields = ["status", "updated_at"]
         publishing = transition.target == Status.PUBLISHED
-        if isinstance(item, Meeting) and publishing and item.published_at is None:
+        if publishing and item.published_at is None and not item.needs_go_live:
             item.published_at = timezone.now()
             fields.append("published_at")
         # The revision's reason holds 100 characters; the event keeps the whole comment.
         reason = f"{transition.done}: {comment.strip()}".rstrip(": ")
         item._change_reason = Truncator(reason).chars(100)
         item.save(update_fields=fields)
-        WorkflowEvent.objects.create(
-            **{item._meta.model_name: item},
+        item.workflow_events.create(
             transition=transition.name,
             from_status=previous,
             to_status=transition.target,

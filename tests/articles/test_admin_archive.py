@@ -5,7 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from articles import admin as newsroom_admin
+from core import admin as archive_admin
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db
@@ -36,7 +36,7 @@ def test_no_second_unfiltered_count(admin_client, archive):
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's row estimate")
 def test_an_unfiltered_large_list_uses_the_estimate(admin_client, archive, monkeypatch):
-    monkeypatch.setattr(newsroom_admin, "ESTIMATE_ABOVE", 10)
+    monkeypatch.setattr(archive_admin, "ESTIMATE_ABOVE", 10)
     with CaptureQueriesContext(connection) as queries:
         response = admin_client.get(reverse("admin:articles_article_changelist"))
     assert response.status_code == 200
@@ -46,7 +46,7 @@ def test_an_unfiltered_large_list_uses_the_estimate(admin_client, archive, monke
 
 @pytest.mark.skipif(connection.vendor != "postgresql", reason="PostgreSQL's row estimate")
 def test_a_filtered_list_counts_exactly(admin_client, archive, monkeypatch):
-    monkeypatch.setattr(newsroom_admin, "ESTIMATE_ABOVE", 10)
+    monkeypatch.setattr(archive_admin, "ESTIMATE_ABOVE", 10)
     ArticleFactory(status="draft")
     with CaptureQueriesContext(connection) as queries:
         response = admin_client.get(

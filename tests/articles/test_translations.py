@@ -3,8 +3,8 @@
 import pytest
 
 from articles.models import Article, Translation
+from tests.admin_forms import admin_url, messages_of
 from tests.factories import ArticleFactory, TranslationFactory, UserFactory
-from tests.test_admin import admin_url, messages_of
 
 pytestmark = pytest.mark.django_db
 
@@ -39,6 +39,22 @@ def test_translate_makes_a_linked_draft_with_the_metadata(editor_client, english
     assert link.source_revision.body == english.body
     assert response.redirect_chain[-1][0] == admin_url(Article, "change", draft.pk)
     assert "Draft translation made" in " ".join(messages_of(response))
+
+
+def test_a_translation_draft_and_its_link_are_made_together_or_not_at_all(english, monkeypatch):
+    draft = english.translate_into("ru")
+
+    link = draft.source_links.get()
+    assert (link.source, link.method) == (english, Translation.Method.HUMAN)
+    assert link.source_revision.title == english.title
+
+    def refuse(link, *args, **kwargs):
+        raise RuntimeError("the link could not be written")
+
+    monkeypatch.setattr(Translation, "save", refuse)
+    with pytest.raises(RuntimeError):
+        english.translate_into("fr")
+    assert not Article.objects.filter(language="fr").exists()
 
 
 def test_the_translation_page_shows_the_source_paragraph_by_paragraph(editor_client, english):

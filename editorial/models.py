@@ -1,0 +1,102 @@
+"""What every publishable item shares: its status in the workflow, the one rule of
+what readers see, and saves that never overwrite a newer version.
+
+Articles and meeting summaries build on these; nothing here knows them.
+"""
+
+from django.db import models, transaction
+from django.db.models import Q
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+
+def latest_revision(item):
+    """The newest historical record of `item`, or None before its first save."""
+    return item.history.order_by("-history_date", "-history_id").first()
+
+
+class Status(models.TextChoices):
+    """Where an article or a meeting summary stands; see `editorial.workflow`."""
+
+    DRAFT = "draft", _("Draft")
+    REVIEW = "review", _("In review")
+    PUBLISHED = "published", _("Published")
+    WITHDRAWN = "withdrawn", _("Withdrawn")
+
+
+class PublishableQuerySet(models.QuerySet):
+    """The one rule of what readers see, for every model with a `status` and a go-live
+    time, `published_at` (see `Publishable`)."""
+
+    def published(self):
+        """What readers may see: published, and not scheduled for later."""
+        live = Q(published_at__lte=timezone.now())
+        if not self.model.needs_go_live:
+            live |= Q(published_at__isnull=True)
+        return self.filter(live, status=Status.PUBLISHED)
+
+    def scheduled(self, after=None):
+        """Published, going live after `after` (by default now)."""
+        return self.filter(status=Status.PUBLISHED, published_at__gt=after or timezone.now())
+
+
+class Publishable:
+    """A model readers see once it is published and its go-live time has come.
+
+    `needs_go_live`: whether it must have one. An article's is the outlet's publication
+    time, without which it cannot be published; a meeting summary without one goes
+    live when it is published.
+    """
+
+    needs_go_live = True
+
+    @property
+    def is_published(self):
+        return (
+            self.status == Status.PUBLISHED
+            and (self.published_at is not None or not self.needs_go_live)
+            and (self.published_at is None or self.published_at <= timezone.now())
+        )
+
+
+class EditConflict(Exception):
+    """Someone saved this item after it was read: saving it now would undo their change."""
+
+    def __init__(self, instance):
+        self.instance = instance
+        super().__init__(
+            _("“%(item)s” was changed by someone else since it was opened.") % {"item": instance}
+        )
+
+
+class Versioned(models.Model):
+    """Optimistic locking: every save must start from the latest version.
+
+    `save()` claims the next version with an UPDATE that matches the version this copy
+    was read at; when another save came first, nothing matches and `EditConflict` is
+    raised, so no change is silently overwritten. (`QuerySet.update()` bypasses this.)
+    """
+
+    version = models.PositiveIntegerField(_("version"), default=1, editable=False)
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        if self._state.adding or kwargs.get("force_insert"):
+            return super().save(*args, **kwargs)
+        read_at = self.version
+        with transaction.atomic(using=kwargs.get("using")):
+            claimed = (
+                type(self)
+                ._base_manager.filter(pk=self.pk, version=read_at)
+                .update(version=read_at + 1)
+            )
+            if not claimed:
+                raise EditConflict(self)
+            self.version = read_at + 1
+            try:
+                super().save(*args, **kwargs)
+            except BaseException:
+                self.version = read_at
+                raise
