@@ -10,7 +10,7 @@ class ArticlesConfig(AppConfig):
     def ready(self):
         from core import public
 
-        from . import caching, search, triggers
+        from . import caching, search_index, triggers
         from .models import (
             Article,
             Coverage,
@@ -25,7 +25,7 @@ class ArticlesConfig(AppConfig):
 
         pre_migrate.connect(triggers.remove, sender=self)
         post_migrate.connect(triggers.install, sender=self)
-        search.connect(self)
+        search_index.connect(self)
         public.register(
             Outlet,
             OutletName,

@@ -4,6 +4,11 @@ People, organizations and posts follow Popolo: a `Post` is a post a person held 
 organization for a period (Popolo's Membership), and a meeting `Participant` records
 the post held then, the organization or state represented, and the name and title
 exactly as the report gave them (Open Civic Data's EventParticipant).
+
+Longer than the project's 500 lines, for a stated reason: the meetings' models (topics,
+meetings, summary translations, coverage and participants, about 370 lines) still live
+here, beside the articles they cover; they are the next to move to an app of their own
+(see the README's Layout).
 """
 
 from django.conf import settings

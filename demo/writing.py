@@ -11,7 +11,7 @@ from django.db import reset_queries, transaction
 from django.db.models import Q
 from django.utils.text import slugify
 
-from articles import caching, search
+from articles import caching, search_index
 from articles.models import (
     Article,
     Coverage,
@@ -210,8 +210,12 @@ class Writer:
         with transaction.atomic():
             batch.insert(self.created)
             inserted = time.monotonic()
-            search.index_articles(Article.objects.filter(pk__in=[a.pk for a in batch.articles]))
-            search.index_meetings(Meeting.objects.filter(pk__in=[m.pk for m in batch.meetings]))
+            search_index.index_articles(
+                Article.objects.filter(pk__in=[a.pk for a in batch.articles])
+            )
+            search_index.index_meetings(
+                Meeting.objects.filter(pk__in=[m.pk for m in batch.meetings])
+            )
         timings = self.created.timings
         timings["text"] += rendered - started
         timings["insert"] += inserted - rendered

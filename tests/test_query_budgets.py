@@ -31,7 +31,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from simple_history.utils import bulk_create_with_history
 
-from articles import search, views
+from articles import search_index, views
 from articles.models import (
     Article,
     Coverage,
@@ -300,7 +300,7 @@ def build(size):
         for item in steps
     )
 
-    search.rebuild()
+    search_index.rebuild()
     return SimpleNamespace(
         size=size,
         original=original,

@@ -21,7 +21,7 @@ from unittest import mock
 
 from django.utils import timezone
 
-from articles import models, search
+from articles import models, search_index
 from ingest.models import NameProposal, RelationProposal
 from people import models as people_models
 from tests import factories
@@ -236,9 +236,9 @@ def store(payloads, user=None):
     """Store each payload in every text field of a row of published records (one row a
     payload), and return the rows, the first payload's newest. The search index is
     built once at the end rather than after each write."""
-    with mock.patch.multiple(search, index_articles=no_index, index_meetings=no_index):
+    with mock.patch.multiple(search_index, index_articles=no_index, index_meetings=no_index):
         rows = store_rows(payloads, user)
-    search.rebuild()
+    search_index.rebuild()
     return rows
 
 

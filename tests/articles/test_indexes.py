@@ -9,7 +9,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from articles import search
+from articles import search, search_index
 from articles.models import Article, Meeting
 from editorial.models import Status
 from tests.factories import ArticleFactory, MeetingFactory, OutletFactory, PersonFactory
@@ -50,7 +50,7 @@ def archive(db):
         MeetingFactory.build(slug=f"meeting-{n}", date=START.date() + dt.timedelta(days=n))
         for n in range(2000)
     )
-    search.rebuild()
+    search_index.rebuild()
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     return outlets

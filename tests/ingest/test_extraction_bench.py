@@ -1,7 +1,7 @@
-"""bench/extraction.py: how it compares an import result with the expected fields, its
-arithmetic, and one whole run on three small reports written here."""
+"""bench/extraction.py and its modules (bench/extraction_*.py): how it compares an import
+result with the expected fields, its arithmetic, and one whole run on three small reports
+written here."""
 
-import importlib.util
 import json
 import os
 import re
@@ -11,17 +11,14 @@ from pathlib import Path
 
 import pytest
 
+from bench import extraction
+from bench import extraction_compare as compare
+from bench import extraction_corpus as corpus
+from bench import extraction_scoring as scoring
+
 ROOT = Path(__file__).resolve().parent.parent.parent
 SCRIPT = ROOT / "bench" / "extraction.py"
 PYTHON = ROOT / ".venv" / "bin" / "python"
-
-
-@pytest.fixture(scope="module")
-def bench():
-    spec = importlib.util.spec_from_file_location("bench_extraction", SCRIPT)
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 def found(name, *others, known=False):
@@ -43,12 +40,12 @@ def found(name, *others, known=False):
         ("Сёрби", "серби"),
     ],
 )
-def test_names_are_folded(bench, name, folded):
-    assert bench.fold_name(name) == folded
+def test_names_are_folded(name, folded):
+    assert compare.fold_name(name) == folded
 
 
-def test_names_match_one_to_one(bench):
-    matched, missed, extra = bench.match_names(
+def test_names_match_one_to_one():
+    matched, missed, extra = compare.match_names(
         ["Sabina Aliyeva", "Ingrid Sørby", "Volker Türk"],
         [
             found("Sabina Aliyeva", "Səbinə Əliyeva", known=True),
@@ -63,8 +60,8 @@ def test_names_match_one_to_one(bench):
     assert extra == ["Volker Türk", "Ombudsman Sabina"]
 
 
-def test_a_known_person_counts_with_any_of_its_names(bench):
-    matched, missed, extra = bench.match_names(
+def test_a_known_person_counts_with_any_of_its_names():
+    matched, missed, extra = compare.match_names(
         ["Сабина Алиева"], [found("Sabina Aliyeva", "Səbinə Əliyeva", "Сабина Алиева", known=True)]
     )
 
@@ -72,9 +69,9 @@ def test_a_known_person_counts_with_any_of_its_names(bench):
     assert (missed, extra) == ([], [])
 
 
-def test_ratio(bench):
-    assert bench.ratio(3, 4) == 0.75
-    assert bench.ratio(0, 0) is None
+def test_ratio():
+    assert scoring.ratio(3, 4) == 0.75
+    assert scoring.ratio(0, 0) is None
 
 
 # Outlets and datelines
@@ -94,8 +91,8 @@ def test_ratio(bench):
         (None, ["Kommentarii (0)"], False, False),
     ],
 )
-def test_outlets(bench, expected, names, to_confirm, right):
-    assert bench.outlet_right(expected, names, to_confirm) is right
+def test_outlets(expected, names, to_confirm, right):
+    assert compare.outlet_right(expected, names, to_confirm) is right
 
 
 @pytest.mark.parametrize(
@@ -111,8 +108,8 @@ def test_outlets(bench, expected, names, to_confirm, right):
         (None, "Baku", False),
     ],
 )
-def test_datelines(bench, expected, got, right):
-    assert bench.dateline_right(expected, got) is right
+def test_datelines(expected, got, right):
+    assert compare.dateline_right(expected, got) is right
 
 
 # Dates
@@ -135,8 +132,8 @@ def test_datelines(bench, expected, got, right):
         (None, "2023-11", "2026-11-01", None, (False, True)),
     ],
 )
-def test_dates_right_and_invented(bench, expected, partial, got, got_partial, verdict):
-    assert bench.date_verdict(expected, partial, got, got_partial) == verdict
+def test_dates_right_and_invented(expected, partial, got, got_partial, verdict):
+    assert compare.date_verdict(expected, partial, got, got_partial) == verdict
 
 
 # Furniture
@@ -174,21 +171,23 @@ SOURCE = (
         ("Share", "", False),
     ],
 )
-def test_furniture_left(bench, entry, body, left):
-    assert bench.furniture_left(entry, SOURCE, body) is left
+def test_furniture_left(entry, body, left):
+    assert compare.furniture_left(entry, SOURCE, body) is left
 
 
-def test_furniture_is_compared_blind_to_spacing(bench):
+def test_furniture_is_compared_blind_to_spacing():
     source = "Zeynep Arslan   |20.06.2025\nText.\n"
 
-    assert bench.furniture_left("Zeynep Arslan   |20.06.2025", source, "Zeynep Arslan |20.06.2025")
+    assert compare.furniture_left(
+        "Zeynep Arslan   |20.06.2025", source, "Zeynep Arslan |20.06.2025"
+    )
 
 
 # Pairs
 
 
-def test_pairs_are_found_from_either_side(bench):
-    expected = bench.expected_pairs(
+def test_pairs_are_found_from_either_side():
+    expected = compare.expected_pairs(
         {
             "a": {"pairs": [{"with": "b", "relation": "translation"}]},
             "b": {"pairs": [{"with": "a", "relation": "translation"}]},
@@ -197,7 +196,7 @@ def test_pairs_are_found_from_either_side(bench):
             "e": {},
         }
     )
-    proposed, stored = bench.proposed_pairs(
+    proposed, stored = compare.proposed_pairs(
         {
             "a": [],
             "b": [{"with": "a", "article": "r/a.txt", "relation": "same_event"}],
@@ -207,7 +206,7 @@ def test_pairs_are_found_from_either_side(bench):
         }
     )
 
-    figures = bench.pair_figures(expected, proposed, stored)
+    figures = compare.pair_figures(expected, proposed, stored)
 
     assert expected == {("a", "b"): "translation", ("c", "d"): "same_event"}
     assert (figures["expected"], figures["found"], figures["right_relation"]) == (2, 1, 0)
@@ -261,9 +260,9 @@ SOURCE_TEXT = (
 )
 
 
-def test_a_report_is_judged_field_by_field(bench, tmp_path):
-    case = bench.Case("en_trend", tmp_path / "en_trend.txt", EXPECTED)
-    report = bench.judge_report(
+def test_a_report_is_judged_field_by_field(tmp_path):
+    case = corpus.Case("en_trend", tmp_path / "en_trend.txt", EXPECTED)
+    report = scoring.judge_report(
         case,
         observed(
             outlet="Trend",
@@ -291,9 +290,9 @@ def test_a_report_is_judged_field_by_field(bench, tmp_path):
     assert report["furniture"] == {"expected": 2, "left": ["Trend:"]}
 
 
-def test_a_refused_report_misses_every_field_and_invents_nothing(bench, tmp_path):
-    case = bench.Case("en_trend", tmp_path / "en_trend.txt", EXPECTED)
-    report = bench.judge_report(
+def test_a_refused_report_misses_every_field_and_invents_nothing(tmp_path):
+    case = corpus.Case("en_trend", tmp_path / "en_trend.txt", EXPECTED)
+    report = scoring.judge_report(
         case,
         observed(status="failed", error="no outlet recognised", language="en", dateline=None),
         SOURCE_TEXT,
@@ -305,9 +304,9 @@ def test_a_refused_report_misses_every_field_and_invents_nothing(bench, tmp_path
     assert report["furniture"] is None
 
 
-def test_the_figures_add_up(bench, tmp_path):
+def test_the_figures_add_up(tmp_path):
     cases = [
-        bench.Case(stem, tmp_path / f"{stem}.txt", EXPECTED) for stem in ("one", "two", "three")
+        corpus.Case(stem, tmp_path / f"{stem}.txt", EXPECTED) for stem in ("one", "two", "three")
     ]
     results = [
         observed(
@@ -329,13 +328,13 @@ def test_the_figures_add_up(bench, tmp_path):
         observed(status="failed", error="no outlet recognised"),
     ]
     reports = [
-        bench.judge_report(case, result, SOURCE_TEXT)
+        scoring.judge_report(case, result, SOURCE_TEXT)
         for case, result in zip(cases, results, strict=True)
     ]
-    pairs = bench.pair_figures({("one", "two"): "same_event"}, {}, [])
+    pairs = compare.pair_figures({("one", "two"): "same_event"}, {}, [])
 
     rows = {
-        (row["label"], row["key"]): row for row in bench.all_measures(reports, pairs, seconds=2.0)
+        (row["label"], row["key"]): row for row in scoring.all_measures(reports, pairs, seconds=2.0)
     }
 
     def figures(label, key):
@@ -359,22 +358,22 @@ def test_the_figures_add_up(bench, tmp_path):
     assert rows[("reports per second", "rate")]["value"] == 1.5
 
 
-def test_targets_are_met_at_the_line(bench):
-    assert bench.verdict("outlet", 0.9) == "met"
-    assert bench.verdict("outlet", 0.89) == "missed"
-    assert bench.verdict("furniture", 0.0) == "met"
-    assert bench.verdict("invented", 1) == "missed"
-    assert bench.verdict("people_precision", None) == "n/a"
-    assert bench.verdict("language", 0.5) == ""
-    assert bench.target_text("outlet", "share") == "≥ 90 %"
-    assert bench.target_text("imported", "share") == "100 %"
-    assert bench.target_text("invented", "count") == "0"
+def test_targets_are_met_at_the_line():
+    assert scoring.verdict("outlet", 0.9) == "met"
+    assert scoring.verdict("outlet", 0.89) == "missed"
+    assert scoring.verdict("furniture", 0.0) == "met"
+    assert scoring.verdict("invented", 1) == "missed"
+    assert scoring.verdict("people_precision", None) == "n/a"
+    assert scoring.verdict("language", 0.5) == ""
+    assert scoring.target_text("outlet", "share") == "≥ 90 %"
+    assert scoring.target_text("imported", "share") == "100 %"
+    assert scoring.target_text("invented", "count") == "0"
 
 
-def test_it_cannot_run_without_expected_files(bench, tmp_path, capsys):
+def test_it_cannot_run_without_expected_files(tmp_path, capsys):
     (tmp_path / "page.txt").write_text("A page with no expected fields.\n")
 
-    assert bench.main([str(tmp_path)]) == 2
+    assert extraction.main([str(tmp_path)]) == 2
     assert "no NAME.txt with a NAME.expected.json" in capsys.readouterr().err
 
 

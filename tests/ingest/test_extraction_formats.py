@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from bench.extraction import furniture_left
+from bench.extraction_compare import furniture_left
 from ingest.dates import find_dates, guess_languages, in_year_of, relative_day
 from ingest.extraction import extract, fold
 

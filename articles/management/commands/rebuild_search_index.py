@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from articles import caching, search
+from articles import caching, search_index
 
 
 class Command(BaseCommand):
@@ -10,6 +10,6 @@ class Command(BaseCommand):
         parser.add_argument("--database", default="default", help="Database alias.")
 
     def handle(self, *args, database, **options):
-        count = search.rebuild(using=database)
+        count = search_index.rebuild(using=database)
         caching.mark_changed()
         self.stdout.write(self.style.SUCCESS(f"Indexed {count} published articles and meetings."))
