@@ -12,16 +12,9 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
-from articles.models import (
-    Article,
-    Meeting,
-    Outlet,
-    Participant,
-    SummaryTranslation,
-    Topic,
-    Translation,
-)
+from articles.models import Article, Outlet, Translation
 from core.languages import LANGUAGES
+from meetings.models import Meeting, Participant, SummaryTranslation, Topic
 from people.models import Organization, Person, Post
 
 

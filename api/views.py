@@ -12,9 +12,10 @@ from drf_spectacular.views import SpectacularSwaggerSplitView
 from rest_framework import viewsets
 
 from articles.filters import ArticleFilter
-from articles.models import Article, Meeting, Outlet, OutletName, SummaryTranslation, Topic
+from articles.models import Article, Outlet, OutletName
 from core.pagination import CursorPagination
-from people.models import Organization, OrganizationName, Person, PersonName, Post
+from meetings.models import Meeting, SummaryTranslation, Topic
+from people.models import Organization, OrganizationName, Person, PersonName
 
 from . import serializers
 
@@ -150,10 +151,13 @@ class PersonViewSet(ReadOnlyViewSet):
     """Everyone the desk has recorded, by name, with the posts they held."""
 
     serializer_class = serializers.PersonSerializer
-    queryset = Person.objects.prefetch_related(
-        Prefetch("other_names", queryset=PersonName.objects.order_by("language", "name")),
-        Prefetch("posts", queryset=Post.objects.select_related("organization").latest_first()),
-    ).order_by("name", "pk")
+    queryset = (
+        Person.objects.with_posts()
+        .prefetch_related(
+            Prefetch("other_names", queryset=PersonName.objects.order_by("language", "name"))
+        )
+        .order_by("name", "pk")
+    )
 
 
 @documented("organizations", serializers.OrganizationSerializer)

@@ -4,37 +4,17 @@ from django.utils.translation import gettext_lazy as _
 
 
 class ArticlesConfig(AppConfig):
+    """Outlets, their reports, and which report translates which."""
+
     name = "articles"
     verbose_name = _("Newsroom")
 
     def ready(self):
         from core import public
 
-        from . import caching, search_index, triggers
-        from .models import (
-            Article,
-            Coverage,
-            Meeting,
-            Outlet,
-            OutletName,
-            Participant,
-            SummaryTranslation,
-            Topic,
-            Translation,
-        )
+        from . import triggers
+        from .models import Article, Outlet, OutletName, Translation
 
         pre_migrate.connect(triggers.remove, sender=self)
         post_migrate.connect(triggers.install, sender=self)
-        search_index.connect(self)
-        public.register(
-            Outlet,
-            OutletName,
-            Topic,
-            Article,
-            Translation,
-            Meeting,
-            Coverage,
-            Participant,
-            SummaryTranslation,
-        )
-        caching.connect()
+        public.register(Outlet, OutletName, Article, Translation, scheduled=[Article])

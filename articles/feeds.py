@@ -1,77 +1,23 @@
-"""RSS 2.0 and Atom 1.0 feeds of published reports and meeting summaries.
+"""RSS 2.0 and Atom 1.0 feeds of published reports.
 
 Each RSS feed has an Atom twin: the same items, with the description as subtitle.
 Feed titles speak the interface language; items link to each report's canonical page.
 Only feeds of one content language declare a language: the others mix several.
 """
 
-import datetime as dt
-import re
 from urllib.parse import urlencode
 
-from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
-from django.utils.html import escape
-from django.utils.text import Truncator
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
+from core.feeds import FEED_LENGTH, AtomFeed, ContentLanguageFeed, excerpt
 from core.languages import LANGUAGES
 from people.models import Person
 
-from .models import Article, Meeting, Outlet
-
-#: How many items a feed holds.
-FEED_LENGTH = 30
-#: How many words of its first two paragraphs an item's description keeps.
-DESCRIPTION_WORDS = 80
-#: Characters XML 1.0 cannot carry: a feed leaves them out rather than fail.
-NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
-
-
-def xml_text(value):
-    """`value` with the characters XML cannot carry left out, in strings and lists."""
-    if isinstance(value, str):
-        return NOT_XML.sub("", value)
-    if isinstance(value, list | tuple):
-        return type(value)(xml_text(part) for part in value)
-    return value
-
-
-def excerpt(paragraphs):
-    """An item's description: its first two paragraphs, shortened, as HTML-escaped text
-    (RSS descriptions and Atom summaries are read as HTML)."""
-    return escape(Truncator(" ".join(paragraphs[:2])).words(DESCRIPTION_WORDS))
-
-
-class AtomFeed:
-    """Makes an RSS feed below its Atom twin. Atom titles are plain text, so item
-    titles are not HTML-escaped as Django escapes RSS ones."""
-
-    feed_type = Atom1Feed
-
-    def item_title(self, item):
-        return str(item)
-
-
-class ContentLanguageFeed(Feed):
-    """A feed declaring the language of its content (`content_language`), or none.
-
-    Django would declare the interface language; most feeds mix content languages.
-    """
-
-    def content_language(self, obj):
-        return None
-
-    def get_feed(self, obj, request):
-        feed = super().get_feed(obj, request)
-        feed.feed["language"] = self.content_language(obj)
-        for data in (feed.feed, *feed.items):
-            data.update({key: xml_text(value) for key, value in data.items()})
-        return feed
+from .models import Article, Outlet
 
 
 class LatestArticlesFeed(ContentLanguageFeed):
@@ -174,29 +120,6 @@ class PersonArticlesFeed(LatestArticlesFeed):
         return Article.objects.filter(people=person)
 
 
-class LatestMeetingsFeed(ContentLanguageFeed):
-    """The desk's latest published meeting summaries, the latest meetings first."""
-
-    title = _("Newsroom: latest meetings")
-    description = _("The desk's summaries of states' meetings with UN human-rights bodies.")
-    author_name = _("Newsroom")
-
-    def link(self):
-        return reverse("meeting-list")
-
-    def items(self):
-        return Meeting.objects.published().newest_first()[:FEED_LENGTH]
-
-    def item_description(self, meeting):
-        return excerpt(meeting.paragraphs)
-
-    def item_pubdate(self, meeting):
-        return meeting.published_at or dt.datetime.combine(meeting.date, dt.time(), dt.UTC)
-
-    def item_updateddate(self, meeting):
-        return meeting.updated_at
-
-
 class LatestArticlesAtomFeed(AtomFeed, LatestArticlesFeed):
     subtitle = LatestArticlesFeed.description
 
@@ -211,7 +134,3 @@ class OutletArticlesAtomFeed(AtomFeed, OutletArticlesFeed):
 
 class PersonArticlesAtomFeed(AtomFeed, PersonArticlesFeed):
     subtitle = PersonArticlesFeed.description
-
-
-class LatestMeetingsAtomFeed(AtomFeed, LatestMeetingsFeed):
-    subtitle = LatestMeetingsFeed.description

@@ -4,12 +4,13 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
+from core import caching
 from core.languages import LANGUAGES
+from meetings.models import Coverage, Meeting, Topic
 from people.models import Organization, Person
+from search.query import MAX_QUERY_LENGTH, search
 
-from . import caching
-from .models import Article, Coverage, Meeting, Outlet, Topic
-from .search import MAX_QUERY_LENGTH, search
+from .models import Article, Outlet
 
 
 class LanguagesInUseSelect(forms.Select):
@@ -43,7 +44,7 @@ def languages_in_use(published=True):
 
 class ArticleFilter(django_filters.FilterSet):
     """The filters of the public article list. Each narrows the others; words in `q`
-    rank the results by relevance (see `articles.search`)."""
+    rank the results by relevance (see `search.query`)."""
 
     q = django_filters.CharFilter(
         method="search",

@@ -1,26 +1,17 @@
-"""The sitemap: published articles at their canonical address, each linked to its
-versions in other languages, and meetings, people and organizations in every interface
-language.
+"""Published articles at their canonical address, each linked to its versions in other
+languages (the site's sitemap index, `newsroom.sitemaps`, lists this section and
+the others).
 
 Search engines ask that hreflang links be reciprocal and point at canonical pages, and
 that `x-default` name the page for readers of any other language: for a translation
 group that is the original report.
 """
 
-from django.conf import settings
 from django.contrib.sitemaps import Sitemap
-from django.db.models import Max
 
-from people.models import Organization, Person
+from core.sitemaps import LatestLastmod
 
-from .models import Article, Meeting
-
-
-class LatestLastmod:
-    """The newest `updated_at` of the section, in one query (the index shows it)."""
-
-    def get_latest_lastmod(self):
-        return self.items().aggregate(latest=Max("updated_at"))["latest"]
+from .models import Article
 
 
 class ArticleSitemap(LatestLastmod, Sitemap):
@@ -63,55 +54,3 @@ class ArticleSitemap(LatestLastmod, Sitemap):
                     }
                 )
         return urls
-
-
-class InterfaceSitemap(Sitemap):
-    """Pages that exist in every interface language, linked to each other; `x-default`
-    is the page in the default language (Django's own would drop the language prefix,
-    an address that only redirects)."""
-
-    i18n = True
-    alternates = True
-    limit = 5000
-
-    def get_urls(self, page=1, site=None, protocol=None):
-        urls = super().get_urls(page=page, site=site, protocol=protocol)
-        for url in urls:
-            default = next(
-                alternate
-                for alternate in url["alternates"]
-                if alternate["lang_code"] == settings.LANGUAGE_CODE
-            )
-            url["alternates"].append({"lang_code": "x-default", "location": default["location"]})
-        return urls
-
-    def lastmod(self, item):
-        return getattr(item, "updated_at", None)
-
-    def get_latest_lastmod(self):
-        return None
-
-
-class MeetingSitemap(LatestLastmod, InterfaceSitemap):
-    changefreq = "monthly"
-
-    def items(self):
-        return Meeting.objects.published().only("slug", "updated_at").order_by("pk")
-
-
-class PersonSitemap(InterfaceSitemap):
-    def items(self):
-        return Person.objects.only("slug").order_by("pk")
-
-
-class OrganizationSitemap(InterfaceSitemap):
-    def items(self):
-        return Organization.objects.only("slug").order_by("pk")
-
-
-sitemaps = {
-    "articles": ArticleSitemap,
-    "meetings": MeetingSitemap,
-    "people": PersonSitemap,
-    "organizations": OrganizationSitemap,
-}

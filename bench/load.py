@@ -311,7 +311,7 @@ def run(args):
     paths = picked["paths"]
     if not args.cache_url.startswith(("locmem", "dummy")):
         # The shared cache may hold pages of an earlier run: start a new content version.
-        code = "from articles.caching import mark_changed; mark_changed()"
+        code = "from core.caching import mark_changed; mark_changed()"
         manage(server_env, "shell", "--no-imports", "-c", code)
 
     logdir = WORKDIR / "load"

@@ -96,9 +96,10 @@ def pick_web(picker, count):
     from django.urls import reverse
     from rest_framework.request import Request
 
-    from articles.models import Article, Meeting
-    from articles.search import search
+    from articles.models import Article
     from articles.views import ArticleCursor, listed_articles
+    from meetings.models import Meeting
+    from search.query import search
 
     articles = [
         article.get_canonical_url()
@@ -146,10 +147,12 @@ def pick_load(picker, count):
     from django.urls import reverse
 
     from api.views import LatestMeetingFirst, NewestFirst
-    from articles.models import Article, Meeting, Outlet, Topic
-    from articles.search import search
-    from articles.views import ArticleCursor, MeetingCursor, listed_articles
+    from articles.models import Article, Outlet
+    from articles.views import ArticleCursor, listed_articles
+    from meetings.models import Meeting, Topic
+    from meetings.views import MeetingCursor
     from people.models import Organization, Person
+    from search.query import search
 
     rng, sample = picker.rng, picker.sample
     listed = listed_articles()

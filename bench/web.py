@@ -100,11 +100,11 @@ def measure_mode(mode, targets, args, env, workdir):
     """Measure the ceiling, then every target, on servers started for `mode`."""
     env = {**env, "CACHE_URL": args.cache_url}
     if mode == "uncached":
-        # The page cache off (articles.caching.enabled): every request is rendered.
+        # The page cache off (core.caching.enabled): every request is rendered.
         env["NEWSROOM_PAGE_CACHE_SECONDS"] = "0"
     if not args.cache_url.startswith(("locmem", "dummy")):
         # A shared cache may hold pages of an earlier database: start a new version.
-        code = "from articles.caching import mark_changed; mark_changed()"
+        code = "from core.caching import mark_changed; mark_changed()"
         manage(env, "shell", "--no-imports", "-c", code)
     rows, problems = [], []
     ceiling = Target("ceiling", "/ceiling/")

@@ -3,5 +3,15 @@ from django.utils.translation import gettext_lazy as _
 
 
 class CoreConfig(AppConfig):
+    """What every domain shares and none owns: languages, slugs and web addresses, the
+    registry of public models and the page cache that follows their changes,
+    pagination, feeds' and sitemaps' common ground, and the answers to an unreachable
+    database."""
+
     name = "core"
     verbose_name = _("Core")
+
+    def ready(self):
+        from . import caching
+
+        caching.connect()

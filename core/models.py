@@ -8,6 +8,7 @@ from django.core.validators import URLValidator
 from django.db import models
 from django.db.models import Q
 from django.utils.text import slugify
+from django.utils.translation import gettext_lazy as _
 
 #: Addresses of pages on the web: the only ones stored, and the only ones shown as links.
 web_address = URLValidator(schemes=["http", "https"])
@@ -76,3 +77,23 @@ def find_by_name(model, name):
         | Q(other_names__name__in=spellings)
     )
     return model.objects.filter(named).order_by("pk").first()
+
+
+class ContentVersion(models.Model):
+    """When what readers can see last changed, and when the next scheduled item goes
+    live, as Unix times: one row, the durable record behind the page cache's keys and
+    ETags (`core.caching`), which the cache only copies. Operational state, not
+    content: backups leave it out."""
+
+    changed_at = models.FloatField()
+    next_scheduled_at = models.FloatField(
+        default=0, help_text="0 when nothing is scheduled to go live."
+    )
+
+    class Meta:
+        db_table = "articles_contentversion"
+        verbose_name = _("content version")
+        constraints = [models.CheckConstraint(condition=Q(pk=1), name="content_version_one_row")]
+
+    def __str__(self):
+        return f"{self.changed_at:.6f}"

@@ -27,5 +27,5 @@ How it works:
   number in the database, so they never clash.
 - Rows are bulk-inserted: no signals are sent and no history records are made. So
   the run builds the new items' search documents itself, and marks the public content
-  changed once at the end (see `articles.caching`).
+  changed once at the end (see `core.caching`).
 """

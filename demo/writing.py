@@ -11,19 +11,12 @@ from django.db import reset_queries, transaction
 from django.db.models import Q
 from django.utils.text import slugify
 
-from articles import caching, search_index
-from articles.models import (
-    Article,
-    Coverage,
-    Meeting,
-    Outlet,
-    Participant,
-    SummaryTranslation,
-    Topic,
-    Translation,
-)
+from articles.models import Article, Outlet, Translation
+from core import caching
 from editorial.models import Status
+from meetings.models import Coverage, Meeting, Participant, SummaryTranslation, Topic
 from people.models import Organization, Person, PersonName, Post
+from search import documents as search_documents
 
 from .bodies import HUMAN_RIGHTS_COUNCIL
 from .outlets import TOPICS
@@ -210,10 +203,10 @@ class Writer:
         with transaction.atomic():
             batch.insert(self.created)
             inserted = time.monotonic()
-            search_index.index_articles(
+            search_documents.index_articles(
                 Article.objects.filter(pk__in=[a.pk for a in batch.articles])
             )
-            search_index.index_meetings(
+            search_documents.index_meetings(
                 Meeting.objects.filter(pk__in=[m.pk for m in batch.meetings])
             )
         timings = self.created.timings

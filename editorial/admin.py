@@ -12,7 +12,27 @@ from simple_history.admin import SimpleHistoryAdmin
 from . import workflow
 from .diffs import line_diff
 from .forms import VersionedForm
-from .models import EditConflict
+from .models import EditConflict, WorkflowEvent
+
+
+class WorkflowEventInline(admin.TabularInline):
+    """The item's steps through the workflow, newest first."""
+
+    model = WorkflowEvent
+    fields = readonly_fields = ["created_at", "user", "from_status", "to_status", "comment"]
+    ordering = ["-created_at", "-pk"]
+    extra = 0
+    can_delete = False
+    verbose_name_plural = _("workflow: who moved it, when, and why")
+
+    def has_add_permission(self, request, obj=None):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related("user")
 
 
 class RevisionAdmin(SimpleHistoryAdmin):

@@ -1,9 +1,11 @@
 """What every publishable item shares: its status in the workflow, the one rule of
 what readers see, and saves that never overwrite a newer version.
 
-Articles and meeting summaries build on these; nothing here knows them.
+Articles and meeting summaries build on these; nothing here imports them. The record of
+each item's steps through the workflow (`WorkflowEvent`) lives here too.
 """
 
+from django.conf import settings
 from django.db import models, transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -100,3 +102,58 @@ class Versioned(models.Model):
             except BaseException:
                 self.version = read_at
                 raise
+
+
+class WorkflowEvent(models.Model):
+    """A change of status: who made it, when, from what to what, and why.
+
+    The one model here that names content: a step belongs to an article or to a meeting
+    summary (exactly one of the two keys is set), so that the database keeps each step
+    with its item and deletes it with it. It names them as strings, importing neither.
+    """
+
+    article = models.ForeignKey(
+        "articles.Article",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="workflow_events",
+        verbose_name=_("article"),
+    )
+    meeting = models.ForeignKey(
+        "meetings.Meeting",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="workflow_events",
+        verbose_name=_("meeting"),
+    )
+    transition = models.CharField(_("action"), max_length=30)
+    from_status = models.CharField(_("from"), max_length=20, choices=Status)
+    to_status = models.CharField(_("to"), max_length=20, choices=Status)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("by"),
+    )
+    comment = models.TextField(_("comment"), blank=True)
+    created_at = models.DateTimeField(_("when"), auto_now_add=True)
+
+    class Meta:
+        db_table = "articles_workflowevent"
+        verbose_name = _("workflow step")
+        verbose_name_plural = _("workflow")
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(article__isnull=False, meeting__isnull=True)
+                | Q(article__isnull=True, meeting__isnull=False),
+                name="workflow_event_one_item",
+            )
+        ]
+        indexes = [models.Index(fields=["created_at"], name="workflow_event_created")]
+
+    def __str__(self):
+        return f"{self.get_from_status_display()} → {self.get_to_status_display()}"

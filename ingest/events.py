@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from articles.models import Meeting, Participant
+from meetings.models import Meeting, Participant
 
 from .catalog import word_keys
 from .dates import fold, languages_for, month_table, relative_words, weekday_table

@@ -11,9 +11,10 @@ from django.db.models import F, Q
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
-from articles.models import Article, Coverage, Meeting, Outlet, Participant, Translation
+from articles.models import Article, Outlet, Translation
 from core.languages import LANGUAGES
 from core.models import find_by_name, unique_slug
+from meetings.models import Coverage, Meeting, Participant
 from people.models import Organization, Person, Post
 
 

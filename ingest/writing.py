@@ -9,9 +9,10 @@ from django.utils import timezone
 from django.utils.translation import gettext
 from simple_history.utils import bulk_create_with_history
 
-from articles.models import Article, Coverage, Meeting, Outlet
+from articles.models import Article, Outlet
 from core.models import unique_slug, unique_slugs
 from editorial.models import Status
+from meetings.models import Coverage, Meeting
 
 from .models import MeetingProposal, NameProposal, ProposedParticipant, RelationProposal
 from .related import SAME_EVENT_DAYS

@@ -16,7 +16,7 @@ per interval. The fault is logged as a warning once per interval, and its recove
 `faults` counts the failures this process has seen, and the connections it opened: a
 new connection may reach a Redis that restarted from an old snapshot. The page cache
 compares it to learn that Redis may have missed writes (or came back with old data),
-and rewrites what it keeps there from the database (`articles.caching`).
+and rewrites what it keeps there from the database (`core.caching`).
 """
 
 import logging

@@ -112,6 +112,8 @@ INSTALLED_APPS = [
     "people",
     "editorial",
     "articles",
+    "meetings",
+    "search",
     "ingest",
     "api",
     "sitebackups",
@@ -124,7 +126,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.http.ConditionalGetMiddleware",
-    "articles.middleware.DatabaseUnavailableMiddleware",
+    "core.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -132,7 +134,7 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
-    "articles.caching.PublicPageCacheMiddleware",
+    "core.caching.PublicPageCacheMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -150,7 +152,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "django.template.context_processors.csp",
-                "articles.context_processors.site",
+                "core.context_processors.site",
             ],
         },
     },
@@ -349,8 +351,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
     "ENUM_NAME_OVERRIDES": {
-        "LanguageEnum": "articles.models.LANGUAGES",
-        "MeetingKindEnum": "articles.models.Meeting.Kind",
-        "OrganizationKindEnum": "articles.models.Organization.Kind",
+        "LanguageEnum": "core.languages.LANGUAGES",
+        "MeetingKindEnum": "meetings.models.Meeting.Kind",
+        "OrganizationKindEnum": "people.models.Organization.Kind",
     },
 }

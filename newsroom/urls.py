@@ -5,10 +5,11 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, re_path
 from django.views.generic import TemplateView
 
-from articles import views
-from articles.sitemaps import sitemaps
 from core.moved import MOVED_FROM_ARTICLES
 from core.views import moved_admin_page
+
+from . import views
+from .sitemaps import sitemaps
 
 urlpatterns = [
     re_path(
@@ -37,4 +38,10 @@ urlpatterns = [
     ),
 ]
 
-urlpatterns += i18n_patterns(path("", include("articles.urls")))
+urlpatterns += i18n_patterns(
+    path("", views.HomeView.as_view(), name="home"),
+    path("", include("search.urls")),
+    path("", include("articles.urls")),
+    path("", include("meetings.urls")),
+    path("", include("people.urls")),
+)

@@ -7,13 +7,22 @@ The tables keep the names they had when these models lived in the articles app.
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Q
+from django.db.models import F, Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
 
 from core.languages import LANGUAGES
 from core.models import SlugManager, SlugNaturalKey
+
+
+class PersonQuerySet(models.QuerySet):
+    def with_posts(self):
+        """Prefetch each person's posts in the order they are shown, with their
+        organizations."""
+        return self.prefetch_related(
+            Prefetch("posts", queryset=Post.objects.select_related("organization").latest_first())
+        )
 
 
 class Person(SlugNaturalKey, models.Model):
@@ -23,7 +32,7 @@ class Person(SlugNaturalKey, models.Model):
         _("summary"), blank=True, help_text=_("One or two sentences on who this is.")
     )
 
-    objects = SlugManager()
+    objects = SlugManager.from_queryset(PersonQuerySet)()
 
     class Meta:
         db_table = "articles_person"

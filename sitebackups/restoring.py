@@ -23,9 +23,10 @@ from django.core.serializers import python
 from django.db import DatabaseError, connections, models, reset_queries, transaction
 from django.db.migrations.loader import MigrationLoader
 
-from articles import caching, search_index
-from articles.models import SearchDocument
+from core import caching
 from core.moved import STATE_ONLY_MIGRATIONS
+from search import documents as search_documents
+from search.models import SearchDocument
 
 from .schema import (
     CHUNK_SIZE,
@@ -195,7 +196,7 @@ def restore(path, using="default", replace=False):
         with transaction.atomic(using=using):
             empty(using)
             load(path, header, using)
-            search_index.rebuild(using=using)
+            search_documents.rebuild(using=using)
     except DatabaseError as error:
         raise BackupError(f"the database failed ({error}).") from error
     caching.mark_changed()

@@ -8,11 +8,12 @@ payload, is Django's JSON Lines serialization (what `dumpdata --format jsonl` wr
 - `counts`: how many rows of each model the payload holds;
 - `payload`: its length in bytes and its SHA-256.
 
-It holds the project's apps that have models (`PROJECT_APPS`: people, articles and
-ingest: articles, meetings, people, translations, workflow steps, import proposals and
-every revision django-simple-history kept), the user accounts (with their password hashes),
-groups and the admin's log. It leaves out what `migrate` makes in every database
-(content types, permissions), what is rebuilt (search documents), sessions and
+It holds the project's apps that have content (`PROJECT_APPS`: people, articles,
+meetings, editorial and ingest: people and organizations, articles and translations,
+meetings, workflow steps, import proposals and every revision django-simple-history
+kept), the user accounts (with their password hashes), groups and the admin's log. It
+leaves out what `migrate` makes in every database (content types, permissions), what
+is rebuilt (search documents), the content version (operational state), sessions and
 django-axes' login records.
 
 Rows keep their ids: simple-history refers to an item by its id in a plain column, a
@@ -38,9 +39,9 @@ CHUNK_SIZE = 2000
 #: The header is one short line; a longer first line is not one.
 HEADER_LIMIT = 1 << 20
 #: The project's apps whose every model a backup holds (but `LEFT_OUT`).
-PROJECT_APPS = ["people", "articles", "ingest"]
+PROJECT_APPS = ["people", "articles", "meetings", "editorial", "ingest"]
 #: Models of the project's apps that are rebuilt or made anew: never backed up.
-LEFT_OUT = ["articles.SearchDocument", "articles.ContentVersion"]
+LEFT_OUT = ["search.SearchDocument", "core.ContentVersion"]
 #: Django's models that a backup holds too.
 OTHER_MODELS = ["auth.User", "auth.Group", "admin.LogEntry"]
 #: Apps whose rows refer to content types, permissions and groups by natural key.

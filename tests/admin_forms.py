@@ -1,9 +1,26 @@
-"""Admin pages as a browser submits them: addresses, the POST data of a rendered form
-and its inlines, its errors and messages."""
+"""Admin pages as a browser submits and shows them: addresses, the POST data of a rendered
+form and its inlines, its errors and messages, the rows and cells of a changelist."""
+
+import re
 
 from django import forms
+from django.apps import apps
 from django.contrib.admin.widgets import RelatedFieldWidgetWrapper
 from django.urls import reverse
+
+
+def model_named(name):
+    """The model called `name` ("meeting"), in whichever app holds it now: the project's
+    model names are unique across its apps."""
+    (model,) = [model for model in apps.get_models() if model._meta.model_name == name]
+    return model
+
+
+def admin_page(name, *args):
+    """The address of the admin page `name` ("person_change"), in its model's app (model
+    names hold no underscore)."""
+    app_label = model_named(name.split("_")[0])._meta.app_label
+    return reverse(f"admin:{app_label}_{name}", args=args)
 
 
 def admin_url(model, page, *args):
@@ -91,3 +108,20 @@ def form_errors(response):
 
 def messages_of(response):
     return [str(message) for message in response.context["messages"]]
+
+
+def changelist_rows(response):
+    """The rendered rows of a changelist, as HTML, keyed by the change URL they link to."""
+    rows = {}
+    for row in re.findall(r"<tr[^>]*>(.*?)</tr>", response.text, flags=re.DOTALL):
+        link = re.search(r'<a href="([^"]+/change/)[^"]*"', row)
+        if link:
+            rows[link.group(1)] = row
+    return rows
+
+
+def changelist_cell(response, obj, column):
+    row = changelist_rows(response)[admin_url(type(obj), "change", obj.pk)]
+    cell = re.search(rf'<td class="field-{column}[^"]*">(.*?)</td>', row, flags=re.DOTALL)
+    assert cell, f"no {column} cell in {row}"
+    return cell.group(1).strip()

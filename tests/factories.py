@@ -7,6 +7,7 @@ from django.utils import timezone
 
 from articles import models
 from ingest.models import MeetingProposal, ProposedParticipant
+from meetings import models as meetings_models
 from people import models as people_models
 
 
@@ -23,7 +24,7 @@ class OutletFactory(factory.django.DjangoModelFactory):
 
 class TopicFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = models.Topic
+        model = meetings_models.Topic
 
     name = factory.Sequence(lambda n: f"Topic {n}")
     slug = factory.Sequence(lambda n: f"topic-{n}")
@@ -79,12 +80,12 @@ class TranslationFactory(factory.django.DjangoModelFactory):
 
 class MeetingFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = models.Meeting
+        model = meetings_models.Meeting
 
     title = factory.Sequence(lambda n: f"Meeting number {n}")
     slug = factory.Sequence(lambda n: f"meeting-{n}")
     date = dt.date(2024, 9, 25)
-    kind = models.Meeting.Kind.MEETING
+    kind = meetings_models.Meeting.Kind.MEETING
     city = "Baku"
     country = "AZ"
     summary = "The desk's account of the meeting.\n\nA second paragraph."
@@ -93,7 +94,7 @@ class MeetingFactory(factory.django.DjangoModelFactory):
 
 class SummaryTranslationFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = models.SummaryTranslation
+        model = meetings_models.SummaryTranslation
 
     meeting = factory.SubFactory(MeetingFactory, language="en")
     language = "fr"
@@ -103,12 +104,12 @@ class SummaryTranslationFactory(factory.django.DjangoModelFactory):
 
 class ParticipantFactory(factory.django.DjangoModelFactory):
     class Meta:
-        model = models.Participant
+        model = meetings_models.Participant
 
     meeting = factory.SubFactory(MeetingFactory)
     person = factory.SubFactory(PersonFactory)
     reported_name = factory.LazyAttribute(lambda participant: participant.person.name)
-    side = models.Participant.Side.HOST
+    side = meetings_models.Participant.Side.HOST
 
 
 class MeetingProposalFactory(factory.django.DjangoModelFactory):
@@ -119,7 +120,7 @@ class MeetingProposalFactory(factory.django.DjangoModelFactory):
         skip_postgeneration_save = True
 
     title = factory.Sequence(lambda n: f"Minister number {n} meets the High Commissioner")
-    kind = models.Meeting.Kind.MEETING
+    kind = meetings_models.Meeting.Kind.MEETING
     date = dt.date(2024, 9, 25)
     city = "Geneva"
     language = "en"
@@ -132,8 +133,8 @@ class MeetingProposalFactory(factory.django.DjangoModelFactory):
     @factory.post_generation
     def participants(self, create, extracted, **kwargs):
         if create and extracted is None:
-            ProposedParticipantFactory(proposal=self, side=models.Participant.Side.HOST)
-            ProposedParticipantFactory(proposal=self, side=models.Participant.Side.GUEST)
+            ProposedParticipantFactory(proposal=self, side=meetings_models.Participant.Side.HOST)
+            ProposedParticipantFactory(proposal=self, side=meetings_models.Participant.Side.GUEST)
 
 
 class ProposedParticipantFactory(factory.django.DjangoModelFactory):

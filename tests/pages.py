@@ -1,6 +1,9 @@
 """A public page as search engines and link previews read it: its text, its <html lang>,
-<link> and <meta> elements and a few landmarks; the seed's reports and meeting."""
+<link> and <meta> elements, its JSON-LD and a few landmarks; the seed's reports and
+meeting."""
 
+import json
+import re
 from html.parser import HTMLParser
 
 ROOT = "http://testserver"
@@ -73,3 +76,16 @@ class Head(HTMLParser):
 
 def head(response):
     return Head(html(response))
+
+
+def json_ld(page):
+    """Every JSON-LD block of the page, parsed."""
+    scripts = re.findall(r'<script type="application/ld\+json">(.*?)</script>', page, re.S)
+    return [json.loads(script) for script in scripts]
+
+
+def only_json_ld(response):
+    assert response.status_code == 200
+    blocks = json_ld(html(response))
+    assert len(blocks) == 1
+    return blocks[0]

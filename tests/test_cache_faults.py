@@ -32,9 +32,10 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from articles import caching
-from articles.models import Article, ContentVersion
+from articles.models import Article
 from bench.tcpproxy import Proxy
+from core import caching
+from core.models import ContentVersion
 from editorial.models import Status
 from newsroom import cache as resilient
 from newsroom.settings import cache_from_url

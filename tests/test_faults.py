@@ -30,10 +30,10 @@ from django.db import OperationalError, ProgrammingError, connection
 from django.test import Client
 from django.urls import reverse
 
-from articles import caching
-from articles.middleware import RETRY_AFTER, unavailable
 from articles.models import Article, Outlet
 from bench.tcpproxy import Proxy
+from core import caching
+from core.middleware import RETRY_AFTER, unavailable
 from editorial.models import Status
 from ingest.importers import Importer
 from tests.admin_forms import admin_url, changeform_data

@@ -1,5 +1,6 @@
 """Models that moved from the articles app to the app of their domain (people,
-organizations and posts to people, the importer's proposals to ingest): the admin
+organizations and posts to people, the importer's proposals to ingest, meetings and
+their parts to meetings): the admin
 addresses editors bookmarked before still lead to the same pages."""
 
 import pytest
@@ -16,6 +17,9 @@ pytestmark = pytest.mark.django_db
         ("/admin/articles/organization/?kind=un-body", "/admin/people/organization/?kind=un-body"),
         ("/admin/articles/post/add/", "/admin/people/post/add/"),
         ("/admin/articles/meetingproposal/", "/admin/ingest/meetingproposal/"),
+        ("/admin/articles/meeting/coverage/?page=2", "/admin/meetings/meeting/coverage/?page=2"),
+        ("/admin/articles/summarytranslation/add/", "/admin/meetings/summarytranslation/add/"),
+        ("/admin/articles/topic/", "/admin/meetings/topic/"),
     ],
 )
 def test_an_old_admin_address_leads_to_the_page_where_it_is_now(editor_client, old, new):

@@ -28,19 +28,13 @@ from django.test import Client, RequestFactory, override_settings
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone, translation
 
-from articles.models import (
-    Article,
-    Coverage,
-    Meeting,
-    SummaryTranslation,
-    Translation,
-    WorkflowEvent,
-)
+from articles.models import Article, Translation
 from editorial import workflow
-from editorial.models import Status
+from editorial.models import Status, WorkflowEvent
 from ingest.models import NameProposal, RelationProposal
+from meetings.models import Coverage, Meeting, SummaryTranslation
 from tests import factories
-from tests.admin_forms import changeform_data, form_values
+from tests.admin_forms import admin_page, changeform_data, form_values
 
 #: The kinds of user, in the order of the table's columns.
 ACTORS = ("anonymous", "user", "staff", "editor", "translator", "reviewer", "superuser")
@@ -317,14 +311,14 @@ MATRIX = [
     Admin("ingest_meetingproposal_history", "meeting_to_confirm",
                                                        L,   L,   403, 200, 403, 403, 200),
     # Meetings
-    Admin("articles_meeting_changelist",               L,   L,   403, 200, 200, 200, 200),
-    Admin("articles_meeting_add",                      L,   L,   403, 200, 403, 403, 200),
-    Admin("articles_meeting_change", "meeting",        L,   L,   403, 200, 200, 200, 200),
-    Admin("articles_meeting_delete", "meeting",        L,   L,   403, 403, 403, 403, 200),
-    Admin("articles_meeting_history", "meeting",       L,   L,   403, 200, 200, 200, 200),
-    Admin("articles_meeting_simple_history", "meeting", "meeting_revision",
+    Admin("meetings_meeting_changelist",               L,   L,   403, 200, 200, 200, 200),
+    Admin("meetings_meeting_add",                      L,   L,   403, 200, 403, 403, 200),
+    Admin("meetings_meeting_change", "meeting",        L,   L,   403, 200, 200, 200, 200),
+    Admin("meetings_meeting_delete", "meeting",        L,   L,   403, 403, 403, 403, 200),
+    Admin("meetings_meeting_history", "meeting",       L,   L,   403, 200, 200, 200, 200),
+    Admin("meetings_meeting_simple_history", "meeting", "meeting_revision",
                                                        L,   L,   403, 200, 200, 200, 200),
-    Admin("articles_meeting_coverage",                 L,   L,   403, 200, 200, 200, 200),
+    Admin("meetings_meeting_coverage",                 L,   L,   403, 200, 200, 200, 200),
     # Translation links
     Admin("articles_translation_changelist",           L,   L,   403, 200, 200, 200, 200),
     Admin("articles_translation_add",                  L,   L,   403, 200, 200, 403, 200),
@@ -334,15 +328,15 @@ MATRIX = [
     Admin("articles_translation_simple_history", "link", "link_revision",
                                                        L,   L,   403, 200, 200, 200, 200),
     # Summary translations
-    Admin("articles_summarytranslation_changelist",    L,   L,   403, 200, 200, 200, 200),
-    Admin("articles_summarytranslation_add",           L,   L,   403, 200, 200, 403, 200),
-    Admin("articles_summarytranslation_change", "summary",
+    Admin("meetings_summarytranslation_changelist",    L,   L,   403, 200, 200, 200, 200),
+    Admin("meetings_summarytranslation_add",           L,   L,   403, 200, 200, 403, 200),
+    Admin("meetings_summarytranslation_change", "summary",
                                                        L,   L,   403, 200, 200, 200, 200),
-    Admin("articles_summarytranslation_delete", "summary",
+    Admin("meetings_summarytranslation_delete", "summary",
                                                        L,   L,   403, 200, 200, 403, 200),
-    Admin("articles_summarytranslation_history", "summary",
+    Admin("meetings_summarytranslation_history", "summary",
                                                        L,   L,   403, 200, 200, 200, 200),
-    Admin("articles_summarytranslation_simple_history", "summary", "summary_revision",
+    Admin("meetings_summarytranslation_simple_history", "summary", "summary_revision",
                                                        L,   L,   403, 200, 200, 200, 200),
     # People, organizations, posts, outlets, topics: editors write, the others look up
     Admin("people_person_changelist",                  L,   L,   403, 200, 200, 200, 200),
@@ -368,11 +362,11 @@ MATRIX = [
     Admin("articles_outlet_change", "outlet",          L,   L,   403, 200, 200, 200, 200),
     Admin("articles_outlet_delete", "outlet",          L,   L,   403, 403, 403, 403, 200),
     Admin("articles_outlet_history", "outlet",         L,   L,   403, 200, 200, 200, 200),
-    Admin("articles_topic_changelist",                 L,   L,   403, 200, 200, 200, 200),
-    Admin("articles_topic_add",                        L,   L,   403, 200, 403, 403, 200),
-    Admin("articles_topic_change", "topic",            L,   L,   403, 200, 200, 200, 200),
-    Admin("articles_topic_delete", "topic",            L,   L,   403, 403, 403, 403, 200),
-    Admin("articles_topic_history", "topic",           L,   L,   403, 200, 200, 200, 200),
+    Admin("meetings_topic_changelist",                 L,   L,   403, 200, 200, 200, 200),
+    Admin("meetings_topic_add",                        L,   L,   403, 200, 403, 403, 200),
+    Admin("meetings_topic_change", "topic",            L,   L,   403, 200, 200, 200, 200),
+    Admin("meetings_topic_delete", "topic",            L,   L,   403, 403, 403, 403, 200),
+    Admin("meetings_topic_history", "topic",           L,   L,   403, 200, 200, 200, 200),
     # Accounts: superusers only
     Admin("auth_user_changelist",                      L,   L,   403, 403, 403, 403, 200),
     Admin("auth_user_add",                             L,   L,   403, 403, 403, 403, 200),
@@ -394,16 +388,16 @@ MATRIX = [
     Autocomplete("articles.article.organizations",     L,   L,   403, 200, 200, 200, 200),
     Autocomplete("articles.translation.source",        L,   L,   403, 200, 200, 200, 200),
     Autocomplete("articles.translation.translation",   L,   L,   403, 200, 200, 200, 200),
-    Autocomplete("articles.coverage.article",          L,   L,   403, 200, 200, 200, 200),
-    Autocomplete("articles.summarytranslation.meeting",
+    Autocomplete("meetings.coverage.article",          L,   L,   403, 200, 200, 200, 200),
+    Autocomplete("meetings.summarytranslation.meeting",
                                                        L,   L,   403, 200, 200, 200, 200),
-    Autocomplete("articles.meeting.organizer",         L,   L,   403, 200, 200, 200, 200),
-    Autocomplete("articles.meeting.parent",            L,   L,   403, 200, 200, 200, 200),
-    Autocomplete("articles.meeting.topics",            L,   L,   403, 200, 200, 200, 200),
-    Autocomplete("articles.meeting.mentioned_people",  L,   L,   403, 200, 200, 200, 200),
-    Autocomplete("articles.participant.person",        L,   L,   403, 200, 200, 200, 200),
-    Autocomplete("articles.participant.post",          L,   L,   403, 200, 200, 200, 200),
-    Autocomplete("articles.participant.organization",  L,   L,   403, 200, 200, 200, 200),
+    Autocomplete("meetings.meeting.organizer",         L,   L,   403, 200, 200, 200, 200),
+    Autocomplete("meetings.meeting.parent",            L,   L,   403, 200, 200, 200, 200),
+    Autocomplete("meetings.meeting.topics",            L,   L,   403, 200, 200, 200, 200),
+    Autocomplete("meetings.meeting.mentioned_people",  L,   L,   403, 200, 200, 200, 200),
+    Autocomplete("meetings.participant.person",        L,   L,   403, 200, 200, 200, 200),
+    Autocomplete("meetings.participant.post",          L,   L,   403, 200, 200, 200, 200),
+    Autocomplete("meetings.participant.organization",  L,   L,   403, 200, 200, 200, 200),
     Autocomplete("people.post.person",                 L,   L,   403, 200, 200, 200, 200),
     Autocomplete("people.post.organization",           L,   L,   403, 200, 200, 200, 200),
     Autocomplete("people.organization.parent",         L,   L,   403, 200, 200, 200, 200),
@@ -413,7 +407,7 @@ MATRIX = [
                                                        L,   L,   403, 200, 200, 200, 200),
     Autocomplete("ingest.proposedparticipant.organization",
                                                        L,   L,   403, 200, 200, 200, 200),
-    Autocomplete("articles.workflowevent.user",        L,   L,   403, 403, 403, 403, 200),
+    Autocomplete("editorial.workflowevent.user",       L,   L,   403, 403, 403, 403, 200),
     # Workflow steps, from each status                 anon user staf edit tran revw supr
     Step("submit", "draft",                            L,   L,   403, M,   403, 403, M),
     Step("submit", "review",                           L,   L,   403, K,   403, 403, K),
@@ -654,8 +648,7 @@ def as_superuser(world, url):
 
 
 def admin_url(model, page, *args):
-    (app_label,) = {m._meta.app_label for m in apps.get_models() if m._meta.model_name == model}
-    return reverse(f"admin:{app_label}_{model}_{page}", args=args)
+    return admin_page(f"{model}_{page}", *args)
 
 
 def refreshed(item):

@@ -31,22 +31,14 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from simple_history.utils import bulk_create_with_history
 
-from articles import search_index, views
-from articles.models import (
-    Article,
-    Coverage,
-    Meeting,
-    Outlet,
-    OutletName,
-    Participant,
-    SearchDocument,
-    SummaryTranslation,
-    Topic,
-    Translation,
-    WorkflowEvent,
-)
+from articles import views
+from articles.models import Article, Outlet, OutletName, Translation
+from editorial.models import WorkflowEvent
 from ingest.models import MeetingProposal, NameProposal, ProposedParticipant, RelationProposal
+from meetings.models import Coverage, Meeting, Participant, SummaryTranslation, Topic
 from people.models import Organization, OrganizationName, Person, PersonName, Post
+from search import documents as search_documents
+from search.models import SearchDocument
 from tests.factories import (
     ArticleFactory,
     MeetingFactory,
@@ -300,7 +292,7 @@ def build(size):
         for item in steps
     )
 
-    search_index.rebuild()
+    search_documents.rebuild()
     return SimpleNamespace(
         size=size,
         original=original,
@@ -501,7 +493,7 @@ def change(model, pick, budget, name="", **kwargs):
 ADMIN_PAGES = [
     Page("admin-index", "", 3, path_for=lambda d: admin_url("index")),
     Page(
-        "admin-meeting-coverage", "", 6, path_for=lambda d: admin_url("articles_meeting_coverage")
+        "admin-meeting-coverage", "", 6, path_for=lambda d: admin_url("meetings_meeting_coverage")
     ),
     changelist(Article, 15),  # with the content version and the languages in use
     change(

@@ -17,8 +17,8 @@ from django.db import DatabaseError, InternalError, OperationalError, connection
 from django.test import RequestFactory
 from django.urls import reverse
 
-from articles.middleware import READ_ONLY, RETRY_AFTER, unavailable
 from articles.models import Article
+from core.middleware import READ_ONLY, RETRY_AFTER, unavailable
 from tests.admin_forms import admin_url, changeform_data
 from tests.factories import ArticleFactory, UserFactory
 from tests.test_faults import assert_unavailable

@@ -15,7 +15,8 @@ from django.urls import reverse
 from hypothesis import given
 from hypothesis import strategies as st
 
-from articles.search import GT, LT, MARK_END, MARK_START, highlight
+from search.query import highlight
+from search.terms import GT, LT, MARK_END, MARK_START
 from tests.factories import ArticleFactory, EditorFactory
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -9,7 +9,8 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.urls import reverse
 
-from articles.models import Article, Meeting
+from articles.models import Article
+from meetings.models import Meeting
 from tests.chromium import BROWSER_TESTS
 
 playwright = pytest.importorskip("playwright.sync_api")
@@ -86,8 +87,8 @@ def test_the_admin_keeps_to_the_policy(site, page):
     for path in (
         reverse("admin:articles_article_changelist"),
         reverse("admin:articles_article_change", args=[article.pk]),
-        reverse("admin:articles_meeting_changelist"),
-        reverse("admin:articles_meeting_change", args=[meeting.pk]),
+        reverse("admin:meetings_meeting_changelist"),
+        reverse("admin:meetings_meeting_change", args=[meeting.pk]),
     ):
         visit(page, f"{site}{path}")
     assert page.problems == []

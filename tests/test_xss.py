@@ -20,21 +20,21 @@ from html.parser import HTMLParser
 from urllib.parse import quote, urlencode
 
 import pytest
-from django.apps import apps
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import connection, transaction
 from django.template.defaultfilters import linebreaksbr
-from django.urls import reverse
 from django.utils.html import escape
 from django.utils.text import Truncator
 
 from articles import models
-from articles.feeds import DESCRIPTION_WORDS
-from articles.search import MAX_QUERY_LENGTH
+from core.feeds import DESCRIPTION_WORDS
 from core.models import is_web_address, paragraphs_of
 from ingest.importers import Importer
+from meetings import models as meetings_models
+from search.query import MAX_QUERY_LENGTH
 from tests import xss_payloads
+from tests.admin_forms import admin_page, model_named
 from tests.factories import ArticleFactory, OutletFactory, UserFactory
 from tests.xss_payloads import PAYLOADS, fitted, storable, store
 
@@ -638,14 +638,7 @@ def test_api_returns_every_payload_verbatim(client, rows, sampled):
 # Admin ------------------------------------------------------------------------------------
 
 
-def app_of(model_name):
-    """The label of the app a model lives in now."""
-    return "people" if model_name in {"person", "organization", "post"} else "articles"
-
-
-def admin_url(name, *args):
-    """The admin page `name` ("person_change"), in the app its model lives in."""
-    return reverse(f"admin:{app_of(name.split('_')[0])}_{name}", args=args)
+admin_url = admin_page
 
 
 def test_admin_change_lists_show_every_payload_escaped(admin_client, rows, escaped_forms):
@@ -662,7 +655,7 @@ def test_admin_change_lists_show_every_payload_escaped(admin_client, rows, escap
     }
     for model, shown in checks.items():
         url = admin_url(f"{model}_changelist")
-        count = apps.get_model(app_of(model), model).objects.count()
+        count = model_named(model).objects.count()
         listed = "".join(get(admin_client, f"{url}?p={n}") for n in range(1, -(-count // 100) + 1))
         assert_inert(listed, admin=True)
         for row in rows:
@@ -795,9 +788,9 @@ def test_admin_saves_a_typed_payload_verbatim_and_names_it_escaped(
         assert_inert(page, admin=True)
         if "\x00" in name:
             assert "Null characters are not allowed." in page
-            assert not models.Topic.objects.filter(slug=data["slug"]).exists()
+            assert not meetings_models.Topic.objects.filter(slug=data["slug"]).exists()
             continue
-        assert models.Topic.objects.get(slug=data["slug"]).name == name
+        assert meetings_models.Topic.objects.get(slug=data["slug"]).name == name
         assert f">{escape(name)}</a>” was added successfully." in page
         assert_shown(page, forms, name)
 

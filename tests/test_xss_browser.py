@@ -16,9 +16,10 @@ from django.db import connection
 from django.test import Client
 from django.urls import reverse
 
-from articles.models import Article, Meeting
-from articles.search import MAX_QUERY_LENGTH
+from articles.models import Article
+from meetings.models import Meeting
 from people.models import Person
+from search.query import MAX_QUERY_LENGTH
 from tests import xss_payloads
 from tests.chromium import BROWSER_TESTS
 from tests.factories import UserFactory

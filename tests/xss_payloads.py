@@ -21,9 +21,12 @@ from unittest import mock
 
 from django.utils import timezone
 
-from articles import models, search_index
+from articles import models
+from editorial.models import WorkflowEvent
 from ingest.models import NameProposal, RelationProposal
+from meetings import models as meetings_models
 from people import models as people_models
+from search import documents as search_documents
 from tests import factories
 
 
@@ -236,9 +239,9 @@ def store(payloads, user=None):
     """Store each payload in every text field of a row of published records (one row a
     payload), and return the rows, the first payload's newest. The search index is
     built once at the end rather than after each write."""
-    with mock.patch.multiple(search_index, index_articles=no_index, index_meetings=no_index):
+    with mock.patch.multiple(search_documents, index_articles=no_index, index_meetings=no_index):
         rows = store_rows(payloads, user)
-    search_index.rebuild()
+    search_documents.rebuild()
     return rows
 
 
@@ -287,7 +290,7 @@ def store_rows(payloads, user):
             person=person, organization=organization, title=fit(people_models.Post, "title")
         )
         topic = factories.TopicFactory(
-            name=fit(models.Topic, "name"), slug=f"payload-topic-{index}"
+            name=fit(meetings_models.Topic, "name"), slug=f"payload-topic-{index}"
         )
         published_at = now - dt.timedelta(hours=1 + index)
         article = factories.ArticleFactory(
@@ -323,11 +326,11 @@ def store_rows(payloads, user):
         article._change_reason = fitted(text, 100)
         article.save()
         meeting = factories.MeetingFactory(
-            title=fit(models.Meeting, "title"),
+            title=fit(meetings_models.Meeting, "title"),
             slug=f"payload-meeting-{index}",
             date=dt.date(2024, 12, 31) - dt.timedelta(days=index),
-            venue=fit(models.Meeting, "venue"),
-            city=fit(models.Meeting, "city"),
+            venue=fit(meetings_models.Meeting, "venue"),
+            city=fit(meetings_models.Meeting, "city"),
             organizer=organization,
             summary=text,
             language="en",
@@ -335,34 +338,36 @@ def store_rows(payloads, user):
         meeting.topics.set([topic])
         meeting.mentioned_people.set([person])
         participants = [
-            models.Participant.objects.create(
+            meetings_models.Participant.objects.create(
                 meeting=meeting,
                 person=person,
                 post=post,
                 organization=root if root != organization else None,
-                reported_name=fit(models.Participant, "reported_name"),
-                reported_title=fit(models.Participant, "reported_title"),
+                reported_name=fit(meetings_models.Participant, "reported_name"),
+                reported_title=fit(meetings_models.Participant, "reported_title"),
                 position=0,
             ),
-            models.Participant.objects.create(
+            meetings_models.Participant.objects.create(
                 meeting=meeting,
-                reported_name=fit(models.Participant, "reported_name", f"As reported: {text}"),
-                reported_title=fit(models.Participant, "reported_title"),
-                side=models.Participant.Side.GUEST,
+                reported_name=fit(
+                    meetings_models.Participant, "reported_name", f"As reported: {text}"
+                ),
+                reported_title=fit(meetings_models.Participant, "reported_title"),
+                side=meetings_models.Participant.Side.GUEST,
                 position=1,
             ),
         ]
-        models.Coverage.objects.create(meeting=meeting, article=article)
-        summary = models.SummaryTranslation(
+        meetings_models.Coverage.objects.create(meeting=meeting, article=article)
+        summary = meetings_models.SummaryTranslation(
             meeting=meeting,
             language="fr",
-            title=fit(models.SummaryTranslation, "title"),
+            title=fit(meetings_models.SummaryTranslation, "title"),
             summary=text,
         )
         summary.follow_source()
         summary.save()
         for item in (article, meeting):
-            models.WorkflowEvent.objects.create(
+            WorkflowEvent.objects.create(
                 **{item._meta.model_name: item},
                 transition="publish",
                 from_status=models.Status.REVIEW,

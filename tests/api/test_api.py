@@ -11,8 +11,9 @@ from django.utils import timezone
 from jsonschema import Draft202012Validator, FormatChecker
 
 from articles.filters import ArticleFilter
-from articles.models import Article, Coverage, Meeting, OutletName, Participant, Translation
+from articles.models import Article, OutletName, Translation
 from editorial.models import Status
+from meetings.models import Coverage, Meeting, Participant
 from people.models import OrganizationName, PersonName
 from tests.factories import (
     ArticleFactory,

@@ -1,4 +1,6 @@
-"""RSS and Atom feeds: published items only, newest first, escaped, in few queries."""
+"""The article feeds (RSS and Atom: the latest, and by language, outlet and person):
+published articles only, newest first, escaped, in few queries. The feed reader and
+helpers here serve tests/meetings/test_feeds.py too."""
 
 import datetime as dt
 import xml.etree.ElementTree as ET
@@ -12,7 +14,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from editorial.models import Status
-from tests.factories import ArticleFactory, MeetingFactory, OutletFactory, PersonFactory
+from tests.factories import ArticleFactory, OutletFactory, PersonFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -91,11 +93,6 @@ def atom(request):
 @pytest.fixture(params=ARTICLE_FEEDS)
 def article_feed(request, atom, db):
     return ArticleFeedCase(request.param, atom)
-
-
-@pytest.fixture
-def meetings_url(atom):
-    return reverse("feed-meetings-atom" if atom else "feed-meetings")
 
 
 class Parsed:
@@ -349,76 +346,3 @@ def test_french_feed_of_the_seed_lists_the_french_khalafov_report(client, seed, 
     assert any(slug.startswith("khalafov-s-entretient") for slug in slugs)
     assert all(link.startswith("http://testserver/fr/articles/") for link in feed.links())
     assert feed.language == "fr"
-
-
-def test_meetings_feed_lists_published_meetings_latest_first(client, atom, meetings_url):
-    older = MeetingFactory(date=dt.date(2024, 3, 1), published_at=hours_ago(2))
-    newer = MeetingFactory(
-        date=dt.date(2024, 9, 25),
-        summary="First paragraph.\n\nSecond paragraph.\n\nThird paragraph.",
-    )
-
-    feed = fetch(client, meetings_url, atom)
-
-    expected = [absolute(f"/en/meetings/{meeting.slug}/") for meeting in (newer, older)]
-    assert feed.title == "Newsroom: latest meetings"
-    assert feed.link == absolute("/en/meetings/")
-    assert feed.language is None
-    assert feed.links() == expected
-    assert feed.ids() == expected
-    assert feed.descriptions()[0] == "First paragraph. Second paragraph."
-    assert feed.pubdates() == [
-        dt.datetime(2024, 9, 25, tzinfo=dt.UTC),
-        older.published_at.replace(microsecond=0),
-    ]
-
-
-@pytest.mark.parametrize("hidden", HIDDEN)
-def test_meetings_feed_leaves_out_unpublished_meetings(client, atom, meetings_url, hidden):
-    published = MeetingFactory(date=dt.date(2024, 1, 1))
-    MeetingFactory(date=dt.date(2024, 6, 1), **hidden_status(hidden))
-
-    feed = fetch(client, meetings_url, atom)
-
-    assert feed.links() == [absolute(f"/en/meetings/{published.slug}/")]
-
-
-def test_meetings_feed_holds_the_latest_thirty_in_constant_queries(
-    client, atom, meetings_url, django_assert_max_num_queries
-):
-    start = dt.date(2024, 1, 1)
-    oldest = MeetingFactory(date=start)
-    for days in range(1, 3):
-        MeetingFactory(date=start + dt.timedelta(days=days))
-    with CaptureQueriesContext(connection) as few:
-        assert len(fetch(client, meetings_url, atom).items) == 3
-    for days in range(3, 31):
-        MeetingFactory(date=start + dt.timedelta(days=days))
-
-    with django_assert_max_num_queries(len(few)):
-        feed = fetch(client, meetings_url, atom)
-
-    assert len(feed.items) == 30
-    assert absolute(f"/en/meetings/{oldest.slug}/") not in feed.links()
-
-
-def test_meetings_feed_escapes_hostile_titles(client, atom, meetings_url):
-    MeetingFactory(title=HOSTILE)
-
-    response = client.get(meetings_url)
-    feed = Parsed(response, atom)
-
-    assert feed.titles() == [HOSTILE if atom else escape(HOSTILE)]
-    assert feed.root.find(".//script") is None
-    assert b"<script>" not in response.content
-
-
-def test_french_interface_links_the_french_meeting_pages(client, atom):
-    meeting = MeetingFactory()
-    with translation.override("fr"):
-        url = reverse("feed-meetings-atom" if atom else "feed-meetings")
-
-    feed = fetch(client, url, atom)
-
-    assert feed.link == absolute("/fr/meetings/")
-    assert feed.links() == [absolute(f"/fr/meetings/{meeting.slug}/")]

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 from django.core.management import call_command
 
-from articles.models import Article, Meeting, Outlet, Participant, Topic, Translation
+from articles.models import Article, Outlet, Translation
+from meetings.models import Meeting, Participant, Topic
 from people.models import Organization, Person, PersonName, Post
 
 SEEDS = Path(__file__).parent.parent / "data" / "seeds"

@@ -9,9 +9,12 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from articles import search, search_index
-from articles.models import Article, Meeting
+from articles.models import Article
 from editorial.models import Status
+from meetings.models import Meeting
+from search import documents as search_documents
+from search import postgresql
+from search.query import MAX_RESULTS
 from tests.factories import ArticleFactory, MeetingFactory, OutletFactory, PersonFactory
 
 pytestmark = [
@@ -50,7 +53,7 @@ def archive(db):
         MeetingFactory.build(slug=f"meeting-{n}", date=START.date() + dt.timedelta(days=n))
         for n in range(2000)
     )
-    search_index.rebuild()
+    search_documents.rebuild()
     with connection.cursor() as cursor:
         cursor.execute("ANALYZE")
     return outlets
@@ -122,7 +125,7 @@ def test_the_meeting_timeline_uses_its_index(client, archive):
 def test_search_uses_the_gin_index(archive):
     """A word in one report of a hundred is looked up in the GIN index, not by walking
     the archive newest first (the planner knows it is rare: `0013_search_statistics`)."""
-    query = search.postgresql_query("landmines")
-    newest = search.newest_matches(Article.objects.published(), query)
-    plan = newest[: search.MAX_RESULTS].explain()
+    query = postgresql.postgresql_query("landmines")
+    newest = postgresql.newest_matches(Article.objects.published(), query)
+    plan = newest[:MAX_RESULTS].explain()
     assert "articles_searchdocument_vector" in plan, plan

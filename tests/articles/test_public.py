@@ -1,4 +1,5 @@
-"""The public site as readers see it: the right content, the right links, nothing unpublished."""
+"""The home page, the list of reports and a report's page as readers see them: the right
+content, the right links, nothing unpublished."""
 
 import datetime as dt
 import re
@@ -7,15 +8,12 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import Article, Meeting
+from articles.models import Article
+from meetings.models import Meeting
 from tests.factories import (
     ArticleFactory,
     MeetingFactory,
-    OrganizationFactory,
     OutletFactory,
-    ParticipantFactory,
-    PersonFactory,
-    PostFactory,
     TopicFactory,
     TranslationFactory,
 )
@@ -323,161 +321,3 @@ class TestArticlePage:
     def test_query_budget(self, client, seed, django_assert_max_num_queries):
         with django_assert_max_num_queries(8):
             assert client.get(FR_2017).status_code == 200
-
-
-class TestMeetings:
-    def test_list_newest_first(self, client, seed):
-        response = client.get("/en/meetings/")
-        assert [m.slug for m in response.context["meeting_list"]] == [
-            "bayramov-meets-turk-unga-79-2024",
-            "aliyeva-meets-shkolnikov-2023",
-            "bayramov-addresses-hrc-54th-session-2023",
-            "khalafov-receives-ohchr-delegation-2017",
-        ]
-        assert "With Khalaf Khalafov, Georgette Gagnon" in html(response)
-
-    def test_meeting_page(self, client, seed):
-        response = client.get(MEETING_2017)
-        assert response.status_code == 200
-        page = html(response)
-        assert "27 November 2017" in page
-        assert "Baku, Azerbaijan" in page
-        assert "Bilateral meeting" in page
-        assert 'href="/en/people/khalaf-khalafov/"' in page
-        assert "Deputy Minister of Foreign Affairs" in page
-        assert 'href="/en/organizations/azerbaijan-foreign-ministry/"' in page
-        assert 'for <a href="/en/organizations/azerbaijan/">Republic of Azerbaijan</a>' in page
-        assert "Head of the Office for Field Missions and Technical Cooperation" in page
-        assert "Deputy Foreign Minister Khalaf Khalafov received a delegation" in page
-        assert 'href="/en/people/shahbaz-guliyev/"' in page
-        assert "Captured civilians" in page
-
-    def test_participants_come_before_the_summary(self, client, seed):
-        page = html(client.get(MEETING_2017))
-        assert page.index("Participants") < page.index("Summary") < page.index("Reports")
-
-    def test_reports_grouped_by_language_with_source_and_translation_links(self, client, seed):
-        page = html(client.get(MEETING_2017))
-        reports = page[page.index('id="reports-heading"') :]
-        assert reports.index("<h3>English</h3>") < reports.index("<h3>French</h3>")
-        english = reports[reports.index("<h3>English</h3>") : reports.index("<h3>French</h3>")]
-        assert f'href="{EN_2017}"' in english
-        assert f'href="{FR_2017}" hreflang="fr"' in english
-        french = reports[reports.index("<h3>French</h3>") :]
-        assert f'href="{EN_2017}" hreflang="en"' in french
-        assert "original address not recorded" in reports
-
-    def test_source_link_of_a_report(self, client, db):
-        meeting = MeetingFactory()
-        meeting.reports.add(ArticleFactory(source_url="https://trend.az/report"))
-        page = html(client.get(meeting.get_absolute_url()))
-        assert 'href="https://trend.az/report"' in page
-
-    def test_reported_name_is_kept_when_no_person_is_known(self, client, db):
-        participant = ParticipantFactory(person=None, reported_name="Mme Dupont")
-        page = html(client.get(participant.meeting.get_absolute_url()))
-        assert "Mme Dupont" in page
-
-    def test_draft_meetings_are_hidden_from_readers(self, client, editor, db):
-        draft = MeetingFactory(status=Meeting.Status.DRAFT, title="Sensitive meeting")
-        assert client.get(draft.get_absolute_url()).status_code == 404
-        assert "Sensitive meeting" not in html(client.get("/en/meetings/"))
-        client.force_login(editor)
-        preview = client.get(draft.get_absolute_url())
-        assert preview.status_code == 200
-        assert "no-store" in preview["Cache-Control"]
-
-    def test_draft_reports_are_not_listed_on_a_meeting(self, client, db):
-        meeting = MeetingFactory()
-        meeting.reports.add(ArticleFactory(status=Article.Status.DRAFT, title="Draft report"))
-        page = html(client.get(meeting.get_absolute_url()))
-        assert "Draft report" not in page
-        assert "No published report covers this meeting yet." in page
-
-    def test_query_budget(self, client, seed, django_assert_max_num_queries):
-        with django_assert_max_num_queries(10):
-            assert client.get(MEETING_2017).status_code == 200
-        with django_assert_max_num_queries(6):
-            assert client.get("/en/meetings/").status_code == 200
-
-
-class TestPeopleAndOrganizations:
-    def test_person_page(self, client, seed):
-        response = client.get("/en/people/jeyhun-bayramov/")
-        assert response.status_code == 200
-        page = html(response)
-        assert "Minister of Foreign Affairs" in page
-        assert 'href="/en/organizations/azerbaijan-foreign-ministry/"' in page
-        assert 'href="/en/meetings/bayramov-meets-turk-unga-79-2024/"' in page
-        assert 'href="/en/meetings/bayramov-addresses-hrc-54th-session-2023/"' in page
-        assert '<span lang="ru">Джейхун Байрамов</span>' in page
-        assert 'href="/en/articles/bayramov-meets-un-high-commissioner-volker-turk/"' in page
-
-    def test_mentioned_people_list_their_meetings(self, client, seed):
-        page = html(client.get("/en/people/shahbaz-guliyev/"))
-        assert f'href="{MEETING_2017}"' in page
-
-    def test_organization_page(self, client, seed):
-        page = html(client.get("/en/organizations/ohchr/"))
-        assert "Office of the United Nations High Commissioner for Human Rights" in page
-        assert 'href="/en/organizations/united-nations/"' in page
-        assert 'href="/en/organizations/ohchr-field-missions-technical-cooperation/"' in page
-        assert 'href="/en/people/volker-turk/"' in page
-        assert 'href="/en/meetings/aliyeva-meets-shkolnikov-2023/"' in page
-
-    def test_person_and_organization_pages_hide_drafts(self, client, db):
-        person = PersonFactory()
-        organization = OrganizationFactory()
-        post = PostFactory(person=person, organization=organization)
-        meeting = MeetingFactory(status=Meeting.Status.DRAFT, title="Unreviewed meeting")
-        ParticipantFactory(meeting=meeting, person=person, post=post)
-        draft = ArticleFactory(status=Article.Status.DRAFT, title="Unreviewed report")
-        draft.people.add(person)
-        draft.organizations.add(organization)
-        for url in (person.get_absolute_url(), organization.get_absolute_url()):
-            page = html(client.get(url))
-            assert "Unreviewed meeting" not in page
-            assert "Unreviewed report" not in page
-
-    def test_person_and_organization_pages_page_their_meetings(self, client, db):
-        """A busy delegation's page shows 20 meetings at a time, newest first, with
-        numbered pages, however many meetings there are."""
-        person = PersonFactory()
-        organization = OrganizationFactory()
-        for day in range(1, 26):
-            MeetingFactory(
-                title=f"Meeting of {day} March", date=dt.date(2024, 3, day), organizer=organization
-            ).participants.create(person=person, reported_name=person.name)
-        for url in (person.get_absolute_url(), organization.get_absolute_url()):
-            first = html(client.get(url))
-            assert "Meeting of 25 March" in first
-            assert "Meeting of 6 March" in first
-            assert "Meeting of 5 March" not in first
-            assert "Page 1 of 2" in first
-            assert 'rel="next" href="?page=2"' in first
-            second = html(client.get(url, {"page": 2}))
-            assert "Meeting of 5 March" in second
-            assert "Meeting of 6 March" not in second
-            assert "Page 2 of 2" in second
-
-    def test_indexes(self, client, seed):
-        people = html(client.get("/en/people/"))
-        assert 'href="/en/people/volker-turk/"' in people
-        organizations = html(client.get("/en/organizations/"))
-        assert "UN body" in organizations
-        assert 'href="/en/organizations/ohchr/"' in organizations
-
-    def test_query_budgets(self, client, seed, django_assert_max_num_queries):
-        for url in (
-            "/en/people/",
-            "/en/organizations/",
-            "/en/people/khalaf-khalafov/",
-            "/en/organizations/ohchr/",
-        ):
-            with django_assert_max_num_queries(10):
-                assert client.get(url).status_code == 200
-
-    def test_unknown_pages_are_404(self, client, db):
-        assert client.get("/en/people/nobody/").status_code == 404
-        assert client.get("/en/organizations/nothing/").status_code == 404
-        assert client.get("/en/meetings/nothing/").status_code == 404

@@ -12,10 +12,13 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from articles import caching
-from articles.models import Article, Meeting, SearchDocument
-from articles.search import MAX_QUERY_LENGTH, fts_expression
+from articles.models import Article
+from core import caching
 from editorial import workflow
+from meetings.models import Meeting
+from search.models import SearchDocument
+from search.query import MAX_QUERY_LENGTH
+from search.sqlite import fts_expression
 from tests.factories import (
     ArticleFactory,
     MeetingFactory,
@@ -776,7 +779,7 @@ class TestBoundedRanking:
     not grow with the archive."""
 
     def test_at_most_max_results_matches_are_ranked(self, client, db, monkeypatch):
-        monkeypatch.setattr("articles.search.MAX_RESULTS", 3)
+        monkeypatch.setattr("search.query.MAX_RESULTS", 3)
         for day in range(1, 6):
             ArticleFactory(
                 title=f"Ombudsman report {day}",
@@ -793,7 +796,7 @@ class TestBoundedRanking:
 
     @only_postgresql
     def test_a_word_every_configuration_reads_alike_is_asked_for_once(self):
-        from articles.search import tsquery_text
+        from search.postgresql import tsquery_text
 
         text = tsquery_text("Gagnon", (), "default")
         assert text.count("'gagnon'") == 1

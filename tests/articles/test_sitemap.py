@@ -1,5 +1,6 @@
 """The sitemap as search engines read it: every published page once, at its canonical
-address, with reciprocal hreflang alternates; nothing unpublished."""
+address, with reciprocal hreflang alternates; nothing unpublished. The section reader
+here serves tests/meetings/test_sitemap.py too."""
 
 import datetime as dt
 import xml.etree.ElementTree as ET
@@ -7,10 +8,10 @@ import xml.etree.ElementTree as ET
 import pytest
 from django.utils import timezone
 
-from articles.models import Article, Meeting
+from articles.models import Article
+from meetings.models import Meeting
 from tests.factories import (
     ArticleFactory,
-    MeetingFactory,
     OrganizationFactory,
     PersonFactory,
     TranslationFactory,
@@ -285,40 +286,3 @@ class TestInterfacePages:
         listed_organizations = entries(client, "organizations")
         assert len(listed_people) == 2 * 9
         assert len(listed_organizations) == 2 * 12
-
-    def test_meetings_have_a_lastmod(self, client, db):
-        meeting = MeetingFactory(slug="dated")
-        Meeting.objects.filter(pk=meeting.pk).update(
-            updated_at=dt.datetime(2025, 6, 7, 8, 0, tzinfo=dt.UTC)
-        )
-        listed = entries(client, "meetings")
-        assert listed[absolute("/en/meetings/dated/")]["lastmod"] == "2025-06-07"
-        assert listed[absolute("/fr/meetings/dated/")]["lastmod"] == "2025-06-07"
-
-    @pytest.mark.parametrize(
-        "unpublished",
-        [
-            {"status": Meeting.Status.DRAFT},
-            {"status": Meeting.Status.REVIEW},
-            {"status": Meeting.Status.WITHDRAWN},
-            {"published_at": timezone.now() + dt.timedelta(days=2)},
-        ],
-        ids=["draft", "review", "withdrawn", "scheduled"],
-    )
-    def test_unpublished_meetings_never_appear(self, client, db, unpublished):
-        MeetingFactory(slug="published")
-        MeetingFactory(slug="hidden", **unpublished)
-        listed = entries(client, "meetings")
-        assert set(listed) == {
-            absolute("/en/meetings/published/"),
-            absolute("/fr/meetings/published/"),
-        }
-        assert "hidden" not in client.get("/sitemap-meetings.xml").content.decode()
-
-    def test_x_default_is_the_page_in_the_default_language(self, client, seed):
-        listed = entries(client, "meetings")
-        path = "/meetings/khalafov-receives-ohchr-delegation-2017/"
-        x_default = listed[absolute(f"/en{path}")]["alternates"]["x-default"]
-        page = client.get(f"/en{path}").content.decode()
-        assert f'<link rel="alternate" hreflang="x-default" href="{x_default}">' in page
-        assert client.get(x_default.removeprefix(ROOT)).status_code == 200

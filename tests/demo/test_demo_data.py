@@ -10,20 +10,13 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import timezone
 
-from articles import caching
-from articles.models import (
-    Article,
-    Coverage,
-    Meeting,
-    Outlet,
-    Participant,
-    SearchDocument,
-    SummaryTranslation,
-    Translation,
-)
-from articles.search import search
+from articles.models import Article, Outlet, Translation
+from core import caching
 from editorial.models import Status
+from meetings.models import Coverage, Meeting, Participant, SummaryTranslation
 from people.models import Organization, Person, Post
+from search.models import SearchDocument
+from search.query import search
 from tests.factories import ArticleFactory
 
 pytestmark = pytest.mark.django_db

@@ -4,10 +4,11 @@ import re
 
 import pytest
 
-from articles.models import Article, Meeting, Translation
+from articles.models import Article, Translation
 from editorial import workflow
 from editorial.models import Status
 from ingest.importers import Importer
+from meetings.models import Meeting
 from tests.admin_forms import admin_url, changeform_data, form_values
 from tests.factories import ArticleFactory, MeetingFactory, TranslationFactory
 

@@ -10,7 +10,6 @@ from html.parser import HTMLParser
 
 import pytest
 import time_machine
-from django.apps import apps as django_apps
 from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
@@ -26,6 +25,7 @@ from tests.admin_forms import (
     form_errors,
     inline_formset,
     messages_of,
+    model_named,
 )
 
 
@@ -560,7 +560,7 @@ def test_an_item_published_for_tomorrow_appears_tomorrow(
 ):
     with time_machine.travel(NOW, tick=False) as clock:
         client, _ = login("reviewer")
-        # The step commits, recording when the item goes live (`articles.caching`).
+        # The step commits, recording when the item goes live (`core.caching`).
         with django_capture_on_commit_callbacks(execute=True):
             item = MODELS[model](status=Status.REVIEW, title="Embargoed", published_at=TOMORROW)
             follow(client, post_on_change_form(client, item, "publish"))
@@ -933,23 +933,21 @@ def test_the_role_groups_have_the_permissions_of_their_migrations(db):
 
 def labelled(codename):
     """A permission's codename with the label of the app its model lives in now."""
-    name = codename.split("_", 1)[1]
-    (model,) = [m for m in django_apps.get_models() if m._meta.model_name == name]
-    return f"{model._meta.app_label}.{codename}"
+    return f"{model_named(codename.split('_', 1)[1])._meta.app_label}.{codename}"
 
 
 def test_each_role_has_what_it_needs_and_no_more(db):
     editors, translators, reviewers = (
         codenames(name) for name in ["Editors", "Translators", "Reviewers"]
     )
-    assert {"articles.review_article", "articles.review_meeting"} <= reviewers
-    assert not {"articles.change_article", "articles.change_meeting"} & reviewers
-    assert not {"articles.submit_article", "articles.submit_meeting"} & reviewers
+    assert {"articles.review_article", "meetings.review_meeting"} <= reviewers
+    assert not {"articles.change_article", "meetings.change_meeting"} & reviewers
+    assert not {"articles.submit_article", "meetings.submit_meeting"} & reviewers
     assert "articles.translate_article" in translators
     assert "articles.change_article" not in translators
-    assert not {"articles.review_article", "articles.review_meeting"} & translators
-    assert not {"articles.submit_article", "articles.submit_meeting"} & translators
-    assert {"articles.submit_article", "articles.submit_meeting"} <= editors
-    assert {"articles.change_article", "articles.change_meeting"} <= editors
-    assert not {"articles.review_article", "articles.review_meeting"} & editors
-    assert {"articles.view_workflowevent"} <= editors & translators & reviewers
+    assert not {"articles.review_article", "meetings.review_meeting"} & translators
+    assert not {"articles.submit_article", "meetings.submit_meeting"} & translators
+    assert {"articles.submit_article", "meetings.submit_meeting"} <= editors
+    assert {"articles.change_article", "meetings.change_meeting"} <= editors
+    assert not {"articles.review_article", "meetings.review_meeting"} & editors
+    assert {"editorial.view_workflowevent"} <= editors & translators & reviewers

@@ -21,6 +21,7 @@ from articles import models
 from ingest.decoding import MAX_BYTES
 from ingest.extraction import extract, fingerprint
 from ingest.models import NameProposal, RelationProposal
+from meetings import models as meetings_models
 from people import models as people_models
 from tests import factories
 
@@ -87,7 +88,7 @@ def counts():
             people_models.Organization,
             models.Outlet,
             models.Translation,
-            models.Coverage,
+            meetings_models.Coverage,
         )
     }
 
@@ -827,7 +828,7 @@ def test_accepting_adds_the_report_to_every_meeting_the_other_covers(
     ]
     assert set(french.meetings.all()) == {first, second}
     assert not unrelated.reports.exists()
-    assert models.Coverage.objects.filter(article=french).count() == 2
+    assert meetings_models.Coverage.objects.filter(article=french).count() == 2
     assert not RelationProposal.objects.filter(pk=same_event_proposal.pk).exists()
 
 

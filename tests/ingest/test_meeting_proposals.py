@@ -9,13 +9,13 @@ import pytest
 from django.core.management import call_command
 from django.urls import reverse
 
-from articles.models import Coverage, Meeting, Participant
 from editorial import workflow
 from editorial.models import Status
 from ingest.catalog import Found
 from ingest.events import kind_in, read_meeting
 from ingest.importers import Importer
 from ingest.models import MeetingProposal, ProposedParticipant
+from meetings.models import Coverage, Meeting, Participant
 from people.models import Person
 from tests import factories
 from tests.admin_forms import changeform_data
@@ -343,7 +343,7 @@ def test_confirming_creates_a_draft_meeting_with_posts_held_that_day(proposal, e
 
     meeting = Meeting.objects.get()
     assert response.redirect_chain[-1][0] == reverse(
-        "admin:articles_meeting_change", args=[meeting.pk]
+        "admin:meetings_meeting_change", args=[meeting.pk]
     )
     assert messages_of(response) == [
         (
@@ -404,7 +404,7 @@ def test_the_editor_edits_and_confirms_in_one_step(proposal, editor_client):
     meeting = Meeting.objects.get()
     assert (meeting.date, meeting.city) == (dt.date(2025, 3, 3), "Baku")
     assert response.redirect_chain[-1][0] == reverse(
-        "admin:articles_meeting_change", args=[meeting.pk]
+        "admin:meetings_meeting_change", args=[meeting.pk]
     )
     assert meeting.participants.count() == 2
 

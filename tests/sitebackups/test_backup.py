@@ -28,12 +28,14 @@ from django.db.migrations.loader import MigrationLoader
 from django.db.migrations.recorder import MigrationRecorder
 from django.test import override_settings
 
-from articles import caching
-from articles.models import Article, HistoricalTranslation, Meeting, SearchDocument, Translation
-from articles.search import search
+from articles.models import Article, HistoricalTranslation, Translation
+from core import caching
 from core.moved import STATE_ONLY_MIGRATIONS
 from editorial import workflow
 from ingest.models import NameProposal, RelationProposal
+from meetings.models import Meeting
+from search.models import SearchDocument
+from search.query import search
 from sitebackups import schema
 from tests.factories import ArticleFactory, EditorFactory, ReviewerFactory, TranslationFactory
 
@@ -79,7 +81,7 @@ def fingerprint():
             "article_id", "meeting_id", "language", "config", "title", "body"
         )
     ]
-    tables["articles.searchdocument"] = digest(sorted(documents, key=repr))
+    tables["search.searchdocument"] = digest(sorted(documents, key=repr))
     return tables
 
 
@@ -95,18 +97,18 @@ def names_in_any_order(body):
 def canonical():
     """Every row a backup holds as Django's own `dumpdata` gives it, many-to-many lists
     sorted, one JSON line per row, sorted. Users, groups and the admin's log name content
-    types and permissions by natural key; the articles app's rows refer to each other by
-    id (with natural keys, `dumpdata` fails on a revision naming a deleted article)."""
+    types and permissions by natural key; the project's rows refer to each other by id
+    (with natural keys, `dumpdata` fails on a revision naming a deleted article)."""
     lines = []
     for labels, natural in [
-        (["articles"], False),
+        (schema.PROJECT_APPS, False),
         (["auth.user", "auth.group", "admin.logentry"], True),
     ]:
         out = StringIO()
         call_command(
             "dumpdata",
             *labels,
-            exclude=["articles.searchdocument", "articles.contentversion"],
+            exclude=schema.LEFT_OUT,
             format="jsonl",
             natural_foreign=natural,
             stdout=out,
@@ -343,7 +345,7 @@ def test_the_header_describes_the_payload(archive):
     assert {"articles", "auth", "admin", "contenttypes"} <= set(header["migrations"])
     models = set(header["counts"])
     assert "articles.historicalarticle" in models
-    assert not models & {"articles.searchdocument", "sessions.session", "auth.permission"}
+    assert not models & {"search.searchdocument", "sessions.session", "auth.permission"}
     assert not any(label.startswith(("axes.", "contenttypes.")) for label in models)
 
 
@@ -521,7 +523,7 @@ def bad_date(archive, path):
 
 def missing_reference(archive, path):
     meeting = Meeting.objects.order_by("pk").first().pk
-    return appended(line("articles.coverage", 999_999, meeting=meeting, article=999_999))(
+    return appended(line("meetings.coverage", 999_999, meeting=meeting, article=999_999))(
         archive, path
     )
 

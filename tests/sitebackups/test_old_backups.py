@@ -20,15 +20,12 @@ from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import User
 from django.core.management import call_command
 
-from articles.models import (
-    Article,
-    HistoricalTranslation,
-    Meeting,
-    SearchDocument,
-    SummaryTranslation,
-    WorkflowEvent,
-)
+from articles.models import Article, HistoricalTranslation
+from editorial.models import WorkflowEvent
 from ingest.models import RelationProposal
+from meetings.models import Meeting, SummaryTranslation
+from search.models import SearchDocument
+from tests.admin_forms import model_named
 
 pytestmark = pytest.mark.django_db
 
@@ -42,14 +39,13 @@ def header_of(path):
         return json.loads(file.readline())
 
 
-def model_named(label):
+def model_labelled(label):
     """Today's model for a backup's model label: model names are unique in the project,
     whichever app holds them now."""
     app_label, name = label.split(".")
     if app_label in ("auth", "admin"):
         return apps.get_model(label)
-    (model,) = [m for m in apps.get_models() if m._meta.model_name == name]
-    return model
+    return model_named(name)
 
 
 @pytest.fixture
@@ -63,7 +59,7 @@ def test_every_row_of_a_single_app_backup_is_restored(restored):
     counts = header_of(SINGLE_APP)["counts"]
 
     assert "Restored" in restored
-    assert {label: model_named(label)._base_manager.count() for label in counts} == counts
+    assert {label: model_labelled(label)._base_manager.count() for label in counts} == counts
 
 
 def test_users_keep_their_groups_passwords_and_permissions(restored):

@@ -46,5 +46,5 @@ class Command(BaseCommand):
 
 def summary(counts):
     """The main counts of a backup, e.g. "1005 articles, 204 meetings, 3 users"."""
-    shown = {"articles.article": "articles", "articles.meeting": "meetings", "auth.user": "users"}
+    shown = {"articles.article": "articles", "meetings.meeting": "meetings", "auth.user": "users"}
     return ", ".join(f"{counts.get(label, 0)} {name}" for label, name in shown.items())

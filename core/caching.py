@@ -31,10 +31,10 @@ from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.utils.cache import get_cache_key, get_max_age, learn_cache_key, patch_cache_control
 from django.utils.http import http_date
 from django.utils.translation import get_language
+from django.views.decorators.http import condition
 
-from core import public
-
-from .models import Article, ContentVersion, Meeting
+from . import public
+from .models import ContentVersion
 
 logger = logging.getLogger(__name__)
 
@@ -141,11 +141,11 @@ def mark_changed(at=None):
 
 
 def next_scheduled(now):
-    """The Unix time the next scheduled article or meeting goes live, or 0."""
+    """The Unix time the next scheduled item (article, meeting...) goes live, or 0."""
     moment = datetime.fromtimestamp(now, tz=UTC)
     upcoming = [
         model.objects.scheduled(after=moment).aggregate(first=Min("published_at"))["first"]
-        for model in (Article, Meeting)
+        for model in public.scheduled_models()
     ]
     upcoming = [moment.timestamp() for moment in upcoming if moment is not None]
     return min(upcoming, default=0)
@@ -191,6 +191,11 @@ def last_modified(request, *args, **kwargs):
     if request.user.is_authenticated or not enabled():
         return None
     return datetime.fromtimestamp(int(content_version()), tz=UTC)
+
+
+def conditional(view):
+    """Answer 304 Not Modified when the reader's copy is current."""
+    return condition(etag_func=etag, last_modified_func=last_modified)(view)
 
 
 # The page cache

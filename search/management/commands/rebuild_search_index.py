@@ -1,6 +1,7 @@
 from django.core.management.base import BaseCommand
 
-from articles import caching, search_index
+from core import caching
+from search import documents as search_documents
 
 
 class Command(BaseCommand):
@@ -10,6 +11,6 @@ class Command(BaseCommand):
         parser.add_argument("--database", default="default", help="Database alias.")
 
     def handle(self, *args, database, **options):
-        count = search_index.rebuild(using=database)
+        count = search_documents.rebuild(using=database)
         caching.mark_changed()
         self.stdout.write(self.style.SUCCESS(f"Indexed {count} published articles and meetings."))

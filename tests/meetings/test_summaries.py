@@ -3,13 +3,13 @@
 import pytest
 from django.urls import reverse
 
-from articles.models import Meeting, SummaryTranslation
+from meetings.models import Meeting, SummaryTranslation
 from tests.factories import ArticleFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db
 
-COVERAGE_URL = reverse("admin:articles_meeting_coverage")
-ADD_SUMMARY_URL = reverse("admin:articles_summarytranslation_add")
+COVERAGE_URL = reverse("admin:meetings_meeting_coverage")
+ADD_SUMMARY_URL = reverse("admin:meetings_summarytranslation_add")
 
 
 def french_summary(meeting, **fields):
@@ -100,7 +100,7 @@ def test_the_coverage_page_shows_reports_and_summaries_by_language(editor_client
     assert french_cell["summary"] == "missing"
     assert french_cell["summary_url"] == f"{ADD_SUMMARY_URL}?meeting={meeting.pk}&language=fr"
     assert rows[outdated.pk][languages.index("fr")]["summary"] == "outdated"
-    assert reverse("admin:articles_summarytranslation_change", args=[summary.pk]) in page
+    assert reverse("admin:meetings_summarytranslation_change", args=[summary.pk]) in page
 
 
 def test_the_missing_summary_link_opens_a_prefilled_form(editor_client):

@@ -11,8 +11,9 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
-from articles import caching
-from articles.models import Article, WorkflowEvent
+from articles.models import Article
+from core import caching
+from editorial.models import WorkflowEvent
 from newsroom.settings import cache_from_url
 from tests.factories import (
     ArticleFactory,

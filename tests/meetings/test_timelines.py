@@ -6,7 +6,7 @@ import re
 import pytest
 from django.utils import timezone
 
-from articles.models import Meeting
+from meetings.models import Meeting
 from tests.factories import (
     MeetingFactory,
     OrganizationFactory,

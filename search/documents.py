@@ -13,11 +13,15 @@ from django.db.models.signals import (
     pre_delete,
 )
 
+from articles.models import Article, Outlet
 from editorial.models import Status
+from meetings.models import Meeting, Participant, SummaryTranslation, Topic
 from people.models import Organization, Person
 
-from .models import Article, Meeting, Outlet, Participant, SearchDocument, SummaryTranslation, Topic
-from .search import CONTROL_CHARACTERS, DOCUMENTS, FTS_TABLE, config_for
+from . import postgresql, sqlite
+from .models import SearchDocument
+from .postgresql import config_for
+from .terms import CONTROL_CHARACTERS
 
 
 def clean(text):
@@ -132,51 +136,20 @@ def rebuild(using="default", batch_size=2000):
     return SearchDocument.objects.using(using).count()
 
 
-# Database objects: the FTS5 table on SQLite
-
-
-SQLITE_STATEMENTS = [
-    f"""CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_insert
-    AFTER INSERT ON {DOCUMENTS} BEGIN
-        INSERT INTO {FTS_TABLE}(rowid, title, body) VALUES (new.id, new.title, new.body);
-    END;""",
-    f"""CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_delete
-    AFTER DELETE ON {DOCUMENTS} BEGIN
-        INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, title, body)
-        VALUES ('delete', old.id, old.title, old.body);
-    END;""",
-    f"""CREATE TRIGGER IF NOT EXISTS {FTS_TABLE}_update
-    AFTER UPDATE ON {DOCUMENTS} BEGIN
-        INSERT INTO {FTS_TABLE}({FTS_TABLE}, rowid, title, body)
-        VALUES ('delete', old.id, old.title, old.body);
-        INSERT INTO {FTS_TABLE}(rowid, title, body) VALUES (new.id, new.title, new.body);
-    END;""",
-]
-POSTGRESQL_STATEMENTS = [
-    f"CREATE INDEX IF NOT EXISTS {DOCUMENTS}_vector ON {DOCUMENTS} USING gin (vector);"
-]
+# Database objects: the FTS5 table on SQLite, the GIN index on PostgreSQL
 
 
 def install(using, **kwargs):
     """Create the search index's database objects (idempotent; run after `migrate`)."""
     connection = connections[using]
     with connection.cursor() as cursor:
-        if DOCUMENTS not in connection.introspection.table_names(cursor):
+        table_names = connection.introspection.table_names(cursor)
+        if SearchDocument._meta.db_table not in table_names:
             return
         if connection.vendor == "postgresql":
-            for statement in POSTGRESQL_STATEMENTS:
-                cursor.execute(statement)
+            postgresql.install(cursor)
         elif connection.vendor == "sqlite":
-            created = FTS_TABLE not in connection.introspection.table_names(cursor)
-            cursor.execute(
-                f"CREATE VIRTUAL TABLE IF NOT EXISTS {FTS_TABLE} USING fts5("
-                f"title, body, content='{DOCUMENTS}', content_rowid='id', "
-                "tokenize='unicode61 remove_diacritics 2')"
-            )
-            for statement in SQLITE_STATEMENTS:
-                cursor.execute(statement)
-            if created:
-                cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('rebuild')")
+            sqlite.install(cursor, table_names)
 
 
 # Keeping documents current

@@ -1,0 +1,383 @@
+"""The desk's summaries of meetings: when and where, who took part in which post, what
+was discussed, the summary in other languages, and the reports that cover each meeting.
+
+A meeting `Participant` records the post held then, the organization or state
+represented, and the name and title exactly as the report gave them (Open Civic Data's
+EventParticipant; Popolo's Event for the meeting).
+
+The models kept the tables the articles app made for them (`db_table`), so moving them
+here changed Django's state only (`meetings.0001`, `articles.0019`).
+"""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import F, Prefetch, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django_countries.fields import CountryField
+from simple_history.models import HistoricalRecords
+
+from articles.models import Article
+from core.languages import LANGUAGES, language_name
+from core.models import SlugManager, SlugNaturalKey, paragraphs_of
+from editorial.models import Publishable, PublishableQuerySet, Status, Versioned, latest_revision
+from people.models import Organization, Person, Post
+
+
+class Topic(SlugNaturalKey, models.Model):
+    """A subject discussed at meetings, from the desk's controlled list."""
+
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+
+    objects = SlugManager()
+
+    class Meta:
+        db_table = "articles_topic"
+        verbose_name = _("topic")
+        verbose_name_plural = _("topics")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return f"{reverse('article-list')}?topic={self.slug}"
+
+
+class MeetingQuerySet(PublishableQuerySet):
+    def with_person(self, person):
+        """Meetings the person took part in or that discussed them."""
+        return self.filter(Q(participants__person=person) | Q(mentioned_people=person))
+
+    def with_organization(self, organization):
+        """Meetings the organization organized, or took part in itself or through
+        someone in one of its posts."""
+        return self.filter(
+            Q(organizer=organization)
+            | Q(participants__organization=organization)
+            | Q(participants__post__organization=organization)
+        )
+
+    def with_participants(self):
+        """Prefetch the participants in the order the desk gave them, with their people,
+        posts and organizations."""
+        return self.prefetch_related(
+            Prefetch(
+                "participants",
+                queryset=Participant.objects.select_related(
+                    "person", "post__organization", "organization"
+                ).order_by("position", "pk"),
+            )
+        )
+
+    def newest_first(self):
+        return self.order_by("-date", "-pk")
+
+
+class MeetingManager(SlugManager.from_queryset(MeetingQuerySet)):
+    pass
+
+
+class Meeting(Publishable, SlugNaturalKey, Versioned):
+    """The desk's summary of a meeting (schema.org Event)."""
+
+    Status = Status
+    needs_go_live = False
+
+    class Kind(models.TextChoices):
+        """Kinds of meeting, after the CAMEO event codes (040 to 046)."""
+
+        MEETING = "meeting", _("Bilateral meeting")
+        VISIT = "visit", _("Visit")
+        ADDRESS = "address", _("Address to a session")
+        RECEPTION = "reception", _("Reception of a delegation")
+        CONSULTATION = "consultation", _("Consultation")
+        CALL = "call", _("Telephone call")
+        NEGOTIATION = "negotiation", _("Negotiation")
+        OTHER = "other", _("Other")
+
+    title = models.CharField(_("title"), max_length=300)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    date = models.DateField(_("date"))
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.MEETING)
+    venue = models.CharField(
+        _("venue"), max_length=300, blank=True, help_text=_("Building, session or occasion.")
+    )
+    city = models.CharField(_("city"), max_length=200, blank=True)
+    country = CountryField(_("country"), blank=True)
+    organizer = models.ForeignKey(
+        Organization,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="organized_meetings",
+        verbose_name=_("organizer"),
+    )
+    parent = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="parts",
+        verbose_name=_("part of"),
+        help_text=_("A visit or session holding this meeting."),
+    )
+    summary = models.TextField(
+        _("summary"), help_text=_("The desk's account. Separate paragraphs with a blank line.")
+    )
+    language = models.CharField(
+        _("summary language"), max_length=7, choices=LANGUAGES, default="en"
+    )
+    topics = models.ManyToManyField(
+        Topic, blank=True, related_name="meetings", verbose_name=_("topics")
+    )
+    reports = models.ManyToManyField(
+        Article,
+        through="Coverage",
+        blank=True,
+        related_name="meetings",
+        verbose_name=_("reports"),
+    )
+    mentioned_people = models.ManyToManyField(
+        Person,
+        blank=True,
+        related_name="mentioned_in_meetings",
+        verbose_name=_("people mentioned"),
+        help_text=_("People discussed at the meeting who did not take part."),
+    )
+    status = models.CharField(_("status"), max_length=20, choices=Status, default=Status.DRAFT)
+    published_at = models.DateTimeField(
+        _("published"),
+        null=True,
+        blank=True,
+        help_text=_("Set a future time to publish it then; empty: when it is published."),
+    )
+    created_at = models.DateTimeField(_("created"), auto_now_add=True)
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = MeetingManager()
+    history = HistoricalRecords(table_name="articles_historicalmeeting")
+
+    class Meta:
+        db_table = "articles_meeting"
+        verbose_name = _("meeting")
+        verbose_name_plural = _("meetings")
+        permissions = [
+            ("submit_meeting", _("Can submit meeting summaries for review")),
+            ("review_meeting", _("Can publish, send back and withdraw meeting summaries")),
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(parent=F("pk")),
+                name="meeting_not_own_part",
+                violation_error_message=_("A meeting cannot be part of itself."),
+            )
+        ]
+        indexes = [models.Index(fields=["status", "-date", "-id"], name="meeting_published")]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("meeting-detail", kwargs={"slug": self.slug})
+
+    def get_language_display(self):
+        return language_name(self.language)
+
+    @property
+    def place(self):
+        return ", ".join(
+            part for part in (self.venue, self.city, str(self.country.name or "")) if part
+        )
+
+    def missing_for_publication(self):
+        """What the meeting lacks before it can be published, as field labels."""
+        return [] if self.summary.strip() else [_("summary")]
+
+    @property
+    def paragraphs(self):
+        return paragraphs_of(self.summary)
+
+
+class SummaryTranslationQuerySet(models.QuerySet):
+    def outdated(self):
+        """Summaries whose meeting's title or summary changed since they were translated."""
+        return self.filter(source_revision__isnull=False).filter(
+            ~Q(meeting__title=F("source_revision__title"))
+            | ~Q(meeting__summary=F("source_revision__summary"))
+        )
+
+
+class SummaryTranslation(models.Model):
+    """The desk's summary of a meeting in another language."""
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="summaries", verbose_name=_("meeting")
+    )
+    language = models.CharField(_("language"), max_length=7, choices=LANGUAGES)
+    title = models.CharField(_("title"), max_length=300)
+    summary = models.TextField(_("summary"))
+    source_revision = models.ForeignKey(
+        "meetings.HistoricalMeeting",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        db_constraint=False,
+        related_name="+",
+        editable=False,
+        verbose_name=_("translated from revision"),
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = SummaryTranslationQuerySet.as_manager()
+    history = HistoricalRecords(table_name="articles_historicalsummarytranslation")
+
+    class Meta:
+        db_table = "articles_summarytranslation"
+        verbose_name = _("summary translation")
+        verbose_name_plural = _("summary translations")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "language"],
+                name="one_summary_per_language",
+                violation_error_message=_("This meeting already has a summary in this language."),
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.meeting} ({self.language})"
+
+    def clean(self):
+        if self.meeting_id and self.language == self.meeting.language:
+            raise ValidationError(
+                {"language": _("The summary is written in this language already.")}
+            )
+
+    @property
+    def is_outdated(self):
+        revision = self.source_revision
+        return revision is not None and (
+            revision.title != self.meeting.title or revision.summary != self.meeting.summary
+        )
+
+    @property
+    def paragraphs(self):
+        return paragraphs_of(self.summary)
+
+    def follow_source(self):
+        """Record that the translation follows the meeting's summary as it is now."""
+        self.source_revision = latest_revision(self.meeting)
+
+
+class CoverageManager(models.Manager):
+    def get_by_natural_key(self, meeting_slug, article_slug):
+        return self.get(meeting__slug=meeting_slug, article__slug=article_slug)
+
+
+class Coverage(models.Model):
+    """A report that covers a meeting."""
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, verbose_name=_("meeting"))
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="coverage", verbose_name=_("report")
+    )
+
+    objects = CoverageManager()
+
+    class Meta:
+        db_table = "articles_coverage"
+        verbose_name = _("report")
+        verbose_name_plural = _("reports covering this meeting")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "article"],
+                name="unique_coverage",
+                violation_error_message=_("This report is already listed for this meeting."),
+            )
+        ]
+
+    def __str__(self):
+        return str(self.article)
+
+    def natural_key(self):
+        return (self.meeting.slug, self.article.slug)
+
+    natural_key.dependencies = ["meetings.meeting", "articles.article"]
+
+
+class ParticipantManager(models.Manager):
+    def get_by_natural_key(self, meeting_slug, reported_name):
+        return self.get(meeting__slug=meeting_slug, reported_name=reported_name)
+
+
+class Participant(models.Model):
+    """Someone who took part in a meeting, in the post they held then."""
+
+    class Side(models.TextChoices):
+        HOST = "host", _("Host")
+        GUEST = "guest", _("Guest")
+        OTHER = "other", _("Other")
+
+    meeting = models.ForeignKey(
+        Meeting, on_delete=models.CASCADE, related_name="participants", verbose_name=_("meeting")
+    )
+    person = models.ForeignKey(
+        Person,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="participations",
+        verbose_name=_("person"),
+        help_text=_("Leave empty when the person is not yet in the database."),
+    )
+    post = models.ForeignKey(
+        Post,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="participations",
+        verbose_name=_("post held"),
+    )
+    organization = models.ForeignKey(
+        Organization,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="participations",
+        verbose_name=_("representing"),
+        help_text=_("The organization or state they spoke for."),
+    )
+    side = models.CharField(_("side"), max_length=10, choices=Side, default=Side.OTHER)
+    reported_name = models.CharField(
+        _("name as reported"), max_length=300, help_text=_("As the report gave it.")
+    )
+    reported_title = models.CharField(
+        _("title as reported"), max_length=500, blank=True, help_text=_("As the report gave it.")
+    )
+    position = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = ParticipantManager()
+
+    class Meta:
+        db_table = "articles_participant"
+        verbose_name = _("participant")
+        verbose_name_plural = _("participants")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "reported_name"],
+                name="unique_participant_name",
+                violation_error_message=_("This name is already listed for this meeting."),
+            ),
+        ]
+
+    def __str__(self):
+        return self.person.name if self.person_id else self.reported_name
+
+    def natural_key(self):
+        return (self.meeting.slug, self.reported_name)
+
+    natural_key.dependencies = ["meetings.meeting", "people.person", "people.post"]
+
+    def clean(self):
+        if self.post_id and self.person_id and self.post.person_id != self.person_id:
+            raise ValidationError({"post": _("This post belongs to someone else.")})

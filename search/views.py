@@ -1,0 +1,44 @@
+from django.utils.functional import cached_property
+
+from articles.models import Article
+from articles.views import ArticleListView
+from meetings.models import Meeting
+
+from . import query
+from .query import attach_snippets
+
+
+class SearchView(ArticleListView):
+    """Ranked results for a reader's words: matching meetings first, then reports,
+    which the list's filters narrow."""
+
+    template_name = "search/search.html"
+
+    def get_queryset(self):
+        return super().get_queryset() if self.terms else Article.objects.none()
+
+    @cached_property
+    def terms(self):
+        return self.request.GET.get("q", "").strip()
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        terms = self.terms if self.filterset.is_valid() else ""
+        meetings = []
+        if terms and context["page_obj"].number == 1:
+            meetings = attach_snippets(
+                query.search(Meeting.objects.published(), terms, limit=100).select_related(
+                    "organizer"
+                )[:5],
+                terms,
+            )
+        context.update(
+            terms=terms,
+            is_filtered=any(
+                value for key, value in self.request.GET.items() if key not in {"page", "q"}
+            ),
+            meetings=meetings,
+            article_list=attach_snippets(context["article_list"], terms) if terms else [],
+            max_results=query.MAX_RESULTS,
+        )
+        return context
