@@ -1,7 +1,8 @@
 """What every benchmark module shares: the project's folder, the seed of the generated
-archive and of the random choices, the scratch folder, the error that stops a run, and
-the log (standard error)."""
+archive and of the random choices, the scratch folder, the error that stops a run,
+the log (standard error) and the check for wrk."""
 
+import shutil
 import sys
 import tempfile
 from pathlib import Path
@@ -17,3 +18,15 @@ class BenchError(Exception):
 
 def log(message=""):
     print(message, file=sys.stderr, flush=True)
+
+
+def has_wrk(command):
+    """Whether wrk is on PATH; if not, says so (for `command`) and how to install it."""
+    if shutil.which("wrk"):
+        return True
+    log(
+        f"{command} needs wrk, the HTTP benchmarking tool, on PATH. Install it:\n"
+        "  Debian/Ubuntu: sudo apt-get install wrk\n"
+        "  macOS:         brew install wrk"
+    )
+    return False

@@ -16,7 +16,6 @@ import json
 import os
 import platform
 import secrets
-import shutil
 import signal
 import subprocess
 import sys
@@ -27,7 +26,7 @@ from datetime import datetime
 from pathlib import Path
 
 from access_log import ACCESS_MARK, by_kind, read_access_log, server_problems, slowest, windows
-from common import SEED, WORKDIR, BenchError, log
+from common import SEED, WORKDIR, BenchError, has_wrk, log
 from load_report import print_report
 from memory import MAX_GROWTH_PERCENT, Sampler, memory_report
 from mix import MIX, count_errors, run_wrk
@@ -244,12 +243,7 @@ def main(argv=None):
     if args.pick_urls is not None:
         pick_urls("load", args.pick_urls)
         return 0
-    if shutil.which("wrk") is None:
-        log(
-            "bench/load needs wrk, the HTTP benchmarking tool, on PATH. Install it:\n"
-            "  Debian/Ubuntu: sudo apt-get install wrk\n"
-            "  macOS:         brew install wrk"
-        )
+    if not has_wrk("bench/load"):
         return 2
     if not Path("/proc/self/status").exists():
         log("bench/load samples memory from /proc: it runs on Linux only.")

@@ -315,6 +315,17 @@ def choose_targets(env, count):
     return targets, data
 
 
+def textbook_targets(targets):
+    """The textbook Django version of the article list and page (`bench/ceiling_urls.py`),
+    over the same articles as the site's rows."""
+    article = next(target for target in targets if target.name == "article")
+    paths = [f"/textbook/articles/{path.rstrip('/').rsplit('/', 1)[1]}/" for path in article.paths]
+    return [
+        Target("textbook-list", "/textbook/articles/"),
+        Target("textbook-article", paths[0], paths=paths),
+    ]
+
+
 def choose_paths(env, count):
     """bench/load's addresses of each kind, and what `pick_load` found."""
     data = picked("load", env, count)

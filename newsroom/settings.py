@@ -135,6 +135,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
     "core.caching.PublicPageCacheMiddleware",
+    # Inside the page cache: pages are cached compressed, one copy per Accept-Encoding.
+    "django.middleware.gzip.GZipMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 

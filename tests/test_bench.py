@@ -1,4 +1,5 @@
-"""`bench/run --quick`, the web benchmark as CI runs it: every page answers, none fails.
+"""`bench/run --quick`, the web benchmark as CI runs it: every page answers, none fails,
+and each is compared with the bare view and with the textbook version of its kind.
 
 It needs wrk; without it the test is skipped, except in CI (CI=true), where it fails.
 It runs on a scratch SQLite database whatever DATABASE_URL says, in about a minute.
@@ -14,6 +15,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 ROWS = {"ceiling", "article", "list", "list-deep", "list-language", "search", "meeting", "api"}
+#: The textbook Django pages the site's pages are compared with, on the ceiling's server.
+TEXTBOOK = {"article": "textbook-article", "list": "textbook-list", "api": "textbook-list"}
 
 
 @pytest.fixture
@@ -53,7 +56,16 @@ def test_quick_web_benchmark_answers_every_page(wrk, tmp_path):
     assert report["meta"]["articles"] == 2000
     assert report["problems"] == []
     measured = {(row["name"], row["mode"]) for row in report["rows"]}
-    assert measured == {(name, mode) for name in ROWS for mode in ("uncached", "cached")}
+    rows = ROWS | set(TEXTBOOK.values())
+    assert measured == {(name, mode) for name in rows for mode in ("uncached", "cached")}
     for row in report["rows"]:
         assert row["requests_per_second"] > 0, row
         assert row["errors"] == 0, row
+    speed = {(row["name"], row["mode"]): row["requests_per_second"] for row in report["rows"]}
+    for row in report["rows"]:
+        if row["name"] in TEXTBOOK:
+            textbook = speed[(TEXTBOOK[row["name"]], row["mode"])]
+            assert row["percent_of_textbook"] == round(
+                100 * row["requests_per_second"] / textbook, 1
+            )
+            assert (row["floor_met"] is not None) == (row["mode"] == "uncached")
