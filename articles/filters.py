@@ -1,10 +1,9 @@
 import django_filters
-from django import forms
 from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
-from core import caching
+from core import caching, widgets
 from core.languages import LANGUAGES
 from meetings.models import Coverage, Meeting, Topic
 from people.models import Organization, Person
@@ -13,7 +12,7 @@ from search.query import MAX_QUERY_LENGTH, search
 from .models import Article, Outlet
 
 
-class LanguagesInUseSelect(forms.Select):
+class LanguagesInUseSelect(widgets.Select):
     """A menu of the languages readers can find reports in; the filter itself accepts
     every content language (the API documents them all)."""
 
@@ -28,15 +27,16 @@ in_use_by_version = {}
 
 
 def languages_in_use(published=True):
-    """The codes of the languages published reports (or all reports) are written in."""
-    version = caching.content_version() if caching.enabled() else None
-    key = (version, published)
-    if version is None or key not in in_use_by_version:
+    """The codes of the languages published reports (or all reports) are written in.
+
+    Read from the archive once per content version, whether or not pages are cached:
+    finding them reads every report's language, which grows with the archive.
+    """
+    key = (caching.content_version(), published)
+    if key not in in_use_by_version:
         articles = Article.objects.published() if published else Article.objects.all()
         codes = set(articles.order_by().values_list("language", flat=True).distinct())
-        if version is None:
-            return codes
-        for stale in [k for k in in_use_by_version if k[0] != version]:
+        for stale in [k for k in in_use_by_version if k[0] != key[0]]:
             del in_use_by_version[stale]
         in_use_by_version[key] = codes
     return in_use_by_version[key]
@@ -50,7 +50,7 @@ class ArticleFilter(django_filters.FilterSet):
         method="search",
         label=_("Words"),
         max_length=MAX_QUERY_LENGTH,
-        widget=forms.TextInput(attrs={"type": "search"}),
+        widget=widgets.TextInput(attrs={"type": "search"}),
     )
 
     language = django_filters.ChoiceFilter(
@@ -64,11 +64,12 @@ class ArticleFilter(django_filters.FilterSet):
         to_field_name="slug",
         label=_("Outlet"),
         empty_label=_("Any outlet"),
+        widget=widgets.Select,
     )
     published = django_filters.DateFromToRangeFilter(
         field_name="published_at",
         label=_("Published between"),
-        widget=django_filters.widgets.DateRangeWidget(attrs={"type": "date"}),
+        widget=widgets.DateRange(attrs={"type": "date"}),
     )
     # People and organizations are too many for a menu: readers reach these filters from
     # a person's or an organization's page, and the list shows them as removable chips.
@@ -77,14 +78,14 @@ class ArticleFilter(django_filters.FilterSet):
         queryset=Person.objects.order_by("name"),
         to_field_name="slug",
         label=_("Person"),
-        widget=forms.HiddenInput,
+        widget=widgets.HiddenInput,
     )
     organization = django_filters.ModelChoiceFilter(
         field_name="organizations",
         queryset=Organization.objects.order_by("name"),
         to_field_name="slug",
         label=_("Organization"),
-        widget=forms.HiddenInput,
+        widget=widgets.HiddenInput,
     )
     topic = django_filters.ModelChoiceFilter(
         method="covers_topic",
@@ -92,6 +93,7 @@ class ArticleFilter(django_filters.FilterSet):
         to_field_name="slug",
         label=_("Topic"),
         empty_label=_("Any topic"),
+        widget=widgets.Select,
     )
 
     class Meta:

@@ -5,6 +5,8 @@ import datetime as dt
 import re
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -68,6 +70,23 @@ class TestArticleList:
         assert ">en</span>" in english_row
         assert f'href="{FR_2017}" hreflang="fr" lang="fr"' in english_row
         assert "Français" in english_row
+
+    def test_the_language_menu_reads_the_archive_once_per_change_even_uncached(
+        self, client, settings
+    ):
+        settings.CACHE_MIDDLEWARE_SECONDS = 0
+        ArticleFactory(language="fr")
+        client.get("/en/articles/")
+        with CaptureQueriesContext(connection) as again:
+            client.get("/en/articles/")
+        assert again.captured_queries
+        assert not [query for query in again.captured_queries if "DISTINCT" in query["sql"]]
+
+        ArticleFactory(language="ru")
+        menu = client.get("/en/articles/").text.split('name="language"')[1].split("</select>")[0]
+
+        assert 'value="ru"' in menu
+        assert 'value="fr"' in menu
 
     def test_paginated_by_cursor(self, client, db):
         articles = ArticleFactory.create_batch(45)
