@@ -12,9 +12,10 @@ class ArticlesConfig(AppConfig):
     def ready(self):
         from core import public
 
-        from . import triggers
+        from . import fragments, triggers
         from .models import Article, Outlet, OutletName, Translation
 
         pre_migrate.connect(triggers.remove, sender=self)
         post_migrate.connect(triggers.install, sender=self)
         public.register(Outlet, OutletName, Article, Translation, scheduled=[Article])
+        fragments.register()

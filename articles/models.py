@@ -125,6 +125,17 @@ class ArticleQuerySet(PublishableQuerySet):
             groups.setdefault(version.original_id or version.pk, []).append(version)
         return {original: TranslationGroup(versions) for original, versions in groups.items()}
 
+    def attach_versions(self, articles):
+        """Give each of `articles` `other_versions`: its versions in other languages
+        among these (say `published()`). One query; the articles must carry
+        `original_id` (`with_original`)."""
+        articles = list(articles)
+        groups = self.versions_by_group(articles)
+        for article in articles:
+            group = groups.get(article.original_id or article.pk, TranslationGroup())
+            article.other_versions = group.besides(article)
+        return articles
+
     def translation_group(self, article):
         """The article's `TranslationGroup` among these articles, itself included."""
         return TranslationGroup(

@@ -1,33 +1,26 @@
+from django.conf import settings
 from django.db.models import F
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.text import Truncator
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView
 from django.views.generic.list import MultipleObjectMixin
 from django_filters.views import FilterView
 
+from core import caching
+from core.fragments import cached
 from core.languages import LANGUAGES
 from core.pagination import CursorPagination, CursorPaginationMixin
 from editorial.views import PreviewMixin
 
 from . import structured_data
 from .filters import ArticleFilter
-from .models import Article, Translation, TranslationGroup
+from .models import Article, Translation
 
 #: A filtered list counts its matches up to this many, then says "more than".
 MATCH_COUNT_LIMIT = 1000
-
-
-def attach_versions(articles):
-    """Give each article `other_versions`: its published versions in other languages.
-
-    The articles must carry `original_id` (`ArticleQuerySet.with_original`); one query.
-    """
-    articles = list(articles)
-    groups = Article.objects.published().versions_by_group(articles)
-    for article in articles:
-        group = groups.get(article.original_id or article.pk, TranslationGroup())
-        article.other_versions = group.besides(article)
-    return articles
 
 
 def feeds_for(title, rss_name, atom_name, **kwargs):
@@ -78,7 +71,10 @@ class ArticleListView(CursorPaginationMixin, FilterView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["article_list"] = attach_versions(context["object_list"])
+        # The filter form's menus show what any change may alter: its rendering is
+        # cached under the content version (`includes/article_filters.html`).
+        context["content_version"] = caching.content_version()
+        context["fragment_seconds"] = settings.NEWSROOM_FRAGMENT_SECONDS
         context["page_feeds"] = self.filter_feeds()
         context["chosen_filters"] = self.chosen_filters()
         context["is_filtered"] = any(
@@ -152,28 +148,41 @@ class ArticleDetailView(PreviewMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         article = self.object
+        origin = f"{self.request.scheme}://{self.request.get_host()}"
+        (page,) = cached("article-page", [article], self.render_page, vary=lambda article: origin)
+        return super().get_context_data(
+            page=page,
+            canonical_url=self.request.build_absolute_uri(article.get_canonical_url()),
+            **kwargs,
+        )
+
+    def render_page(self, articles):
+        """The parts of the article's page that show more than the article itself: its
+        versions in other languages (links and hreflang), the meetings, people and
+        organizations it names, and its JSON-LD."""
+        (article,) = articles
         group = Article.objects.published().select_related("outlet").translation_group(article)
-        others = group.besides(article)
         original = group.original if article.original_id else None
         translations = group.translations if not article.original_id else []
         meetings = list(article.meetings.published().newest_first())
         people = list(article.people.order_by("name"))
         organizations = list(article.organizations.order_by("name"))
-        return super().get_context_data(
-            original=original,
-            translation_method=article.translation_method
+        context = {
+            "article": article,
+            "origin": f"{self.request.scheme}://{self.request.get_host()}",
+            "LANGUAGE_CODE": get_language(),
+            "original": original,
+            "translation_method": article.translation_method
             and Translation.Method(article.translation_method).label,
-            source_updated=bool(article.original_id)
+            "source_updated": bool(article.original_id)
             and Translation.objects.outdated().filter(translation=article).exists(),
-            translations=translations,
-            other_versions=others,
-            alternates=group if article.is_published and len(group) > 1 else [],
-            x_default=group.original,
-            meetings=meetings,
-            people=people,
-            organizations=organizations,
-            canonical_url=self.request.build_absolute_uri(article.get_canonical_url()),
-            structured_data=structured_data.article(
+            "other_versions": group.besides(article),
+            "alternates": group if article.is_published and len(group) > 1 else [],
+            "x_default": group.original,
+            "meetings": meetings,
+            "people": people,
+            "organizations": organizations,
+            "structured_data": structured_data.article(
                 self.request,
                 article,
                 original=original,
@@ -182,5 +191,10 @@ class ArticleDetailView(PreviewMixin, DetailView):
                 organizations=organizations,
                 meetings=meetings,
             ),
-            **kwargs,
-        )
+        }
+        page = {
+            part: render_to_string(f"articles/article_page/{part}.html", context)
+            for part in ("alternates", "head", "report")
+        }
+        page["description"] = Truncator(article.body).words(40)
+        return [page]

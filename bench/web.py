@@ -1,9 +1,11 @@
 """Measure the public site under gunicorn with wrk, next to a bare Django view.
 
-Run it through `bench/run` (see `bench/run --help`). Each page is measured twice:
-"uncached", every request rendered (the page cache keeps nothing), and "cached", served
-by the anonymous page cache after a warm-up. Each is compared with the ceiling, a bare
-view behind the same settings, middleware and server (`bench/ceiling.py`).
+Run it through `bench/run` (see `bench/run --help`). Each page is measured three
+times: "cold", every request rendered whole (the page cache and the fragment cache
+off), "uncached", every request rendered from the fragments kept after a warm-up (the
+page cache off), and "cached", served by the anonymous page cache after a warm-up.
+Each is compared with the ceiling, a bare view behind the same settings, middleware and
+server (`bench/ceiling.py`).
 
 This module holds its options and the run; the database and the server are prepared by
 `prepare.py` and `server.py` (which `bench/load` shares), the addresses picked by
@@ -48,10 +50,13 @@ addresses from it, and measures with wrk, C connections for S seconds each:
   meeting        meeting pages, a random one of ~1000 per request
   api            the API's article list (/api/v1/articles/)
 
-each twice: "uncached", on a server with the page cache off
-(NEWSROOM_PAGE_CACHE_SECONDS=0: every request is rendered), and "cached", on a server
-restarted with the page cache on, after a warm-up that asks for every address (2 x W
-times with locmem://, a cache per worker). It prints a
+each three times, on a server started for each: "cold", with the page cache and the
+fragment cache off (NEWSROOM_PAGE_CACHE_SECONDS=0, NEWSROOM_FRAGMENT_CACHE_SECONDS=0:
+every page rendered whole); "uncached", with the page cache off (every page rendered,
+from the fragments of its rows and body kept in the cache, core/fragments.py: what
+readers get right after an edit); and "cached", with the page cache on. Before each
+measurement a warm-up asks for every address (2 x W times with locmem://, a cache per
+worker). It prints a
 table (requests per second, latency p50 and p99, share of the ceiling, errors, and the
 targets) and writes it as JSON. It exits with status 1 if any address answered anything
 but 200 or a request failed, 2 if it could not run.
@@ -98,9 +103,12 @@ def warm_up(port, target, connections):
 def measure_mode(mode, targets, args, env, workdir):
     """Measure the ceiling, then every target, on servers started for `mode`."""
     env = {**env, "CACHE_URL": args.cache_url}
-    if mode == "uncached":
+    if mode in ("cold", "uncached"):
         # The page cache off (core.caching.enabled): every request is rendered.
         env["NEWSROOM_PAGE_CACHE_SECONDS"] = "0"
+    if mode == "cold":
+        # The fragments off too (core.fragments.enabled): every page rendered whole.
+        env["NEWSROOM_FRAGMENT_CACHE_SECONDS"] = "0"
     if not args.cache_url.startswith(("locmem", "dummy")):
         # A shared cache may hold pages of an earlier database: start a new version.
         code = "from core.caching import mark_changed; mark_changed()"
@@ -140,9 +148,9 @@ def measure_mode(mode, targets, args, env, workdir):
 
 def warm_passes(mode, target, args):
     """How many times to ask for each address before measuring: once, to check every
-    answer and fill a shared cache. A local-memory cache is one per worker, so cached,
-    each address is asked for often enough for every worker to have it, most likely."""
-    if mode == "cached" and args.cache_url.startswith("locmem"):
+    answer and fill a shared cache. A local-memory cache is one per worker, so with a
+    cache, each address is asked for often enough for every worker to have it."""
+    if mode != "cold" and args.cache_url.startswith("locmem"):
         return 2 * args.workers
     return 1
 
@@ -323,6 +331,7 @@ def run(args):
         " on the same server and mode. % textbook: as a share of the textbook Django"
         " version of the same page (a 20-row ListView or a DetailView over the same"
         " articles, bench/ceiling_urls.py), which every page should reach uncached."
+        " cold: nothing cached; uncached: the page cache off, fragments kept."
         " Targets: article and meeting uncached ≥50%; lists and API uncached ≥35%; search"
         " uncached ≥5%; cached ≥90%. restarts: gunicorn workers started during the row"
         " (recycled after max_requests, or killed on timeout)."

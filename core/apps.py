@@ -4,7 +4,8 @@ from django.utils.translation import gettext_lazy as _
 
 class CoreConfig(AppConfig):
     """What every domain shares and none owns: languages, slugs and web addresses, the
-    registry of public models and the page cache that follows their changes,
+    registry of public models and the page and fragment caches that follow their
+    changes,
     pagination, feeds' and sitemaps' common ground, and the answers to an unreachable
     database."""
 
@@ -12,6 +13,6 @@ class CoreConfig(AppConfig):
     verbose_name = _("Core")
 
     def ready(self):
-        from . import caching
+        from . import changes
 
-        caching.connect()
+        changes.connect()

@@ -1,8 +1,8 @@
-"""The public pages' cache, and how it learns that content changed.
+"""The public pages' cache, and the content version behind its keys.
 
 Every change to what readers can see (an article, a meeting, a translation link, a
-person's name...) marks the content as changed: `content_version()` then returns a new
-value. That value is part of the key of every cached page and of every ETag, so a
+person's name...) marks the content as changed (`core.changes`): `content_version()`
+then returns a new value. That value is part of the key of every cached page and of every ETag, so a
 change shows at once everywhere, with nothing to purge. A scheduled item going live
 counts as a change at its publication time.
 
@@ -14,6 +14,10 @@ writes the copy anew before trusting it, so a Redis that comes back with old dat
 that missed the writes made while it was away, serves no page older than the last
 change. Every use of the cache here degrades: a cache fault never fails a request.
 
+The same record keeps the generation of the cached page fragments (`core.fragments`):
+a change whose reach is not known renews it, and so does a cache fault, since a cache
+that comes back may hold fragments older than what changed while it was away.
+
 Readers who are logged in (editors) are never served from the cache, nor given ETags:
 they always see fresh pages, previews included.
 """
@@ -21,13 +25,14 @@ they always see fresh pages, previews included.
 import logging
 import time
 from datetime import UTC, datetime
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.cache import caches
 from django.core.cache.backends.dummy import DummyCache
 from django.db import DatabaseError, transaction
 from django.db.models import Min
-from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.http import HttpResponse
 from django.utils.cache import get_cache_key, get_max_age, learn_cache_key, patch_cache_control
 from django.utils.http import http_date
 from django.utils.translation import get_language
@@ -40,9 +45,19 @@ logger = logging.getLogger(__name__)
 
 CHANGED = "newsroom:content-changed"
 NEXT_SCHEDULED = "newsroom:next-scheduled"
+GENERATION = "newsroom:fragments-generation"
 #: How long the cache's copy of the version lives before it is read from the database
 #: again: the bound on a stale copy in the rare races of a cache fault.
 COPY_SECONDS = 5
+
+
+class Version(NamedTuple):
+    """The record behind the cache's keys (`ContentVersion`), as Unix times."""
+
+    changed: float
+    scheduled: float
+    #: The cached fragments' generation (`core.fragments`).
+    generation: float
 
 
 def cache():
@@ -77,67 +92,102 @@ copied_at_fault = 0
 
 def content_version():
     """When public content last changed, as a Unix time (a float)."""
+    return current().changed
+
+
+def fragments_generation():
+    """When every cached fragment was last set aside: part of their keys."""
+    return current().generation
+
+
+def current():
+    """The `Version`, from the cache's copy while the cache is trusted."""
     backend = cache()
-    values = backend.get_many([CHANGED, NEXT_SCHEDULED]) if usable(backend) else {}
+    trusted = usable(backend)
+    values = backend.get_many([CHANGED, NEXT_SCHEDULED, GENERATION]) if trusted else {}
     if not usable(backend):
         # The read itself met a fault or opened a new connection (a Redis restarted from
         # an old snapshot answers on it): what it read is not trusted.
-        values = {}
-    changed, scheduled = values.get(CHANGED), values.get(NEXT_SCHEDULED)
-    if changed is None or scheduled is None:
-        # A change noted by this process's open transaction (`content_changed`) is newer
+        trusted, values = False, {}
+    changed, scheduled, generation = (
+        values.get(key) for key in (CHANGED, NEXT_SCHEDULED, GENERATION)
+    )
+    if changed is None or scheduled is None or generation is None:
+        # A change noted by this process's open transaction (`core.changes`) is newer
         # than the database's record, which is written when it commits.
-        stored_changed, stored_scheduled = stored_version()
-        changed = max(changed or 0, stored_changed)
-        scheduled = stored_scheduled if scheduled is None else scheduled
-        copy(backend, changed, scheduled)
-    if scheduled and scheduled <= time.time():
-        return mark_changed(at=max(changed, scheduled))
-    return changed
+        stored = stored_version()
+        version = Version(
+            max(changed or 0, stored.changed),
+            stored.scheduled if scheduled is None else scheduled,
+            stored.generation if generation is None else generation,
+        )
+        if not trusted:
+            # A cache that failed may come back holding fragments older than changes
+            # made meanwhile: set them all aside.
+            version = record(version._replace(generation=time.time()))
+        copy(backend, version)
+    else:
+        version = Version(changed, scheduled, generation)
+    if version.scheduled and version.scheduled <= time.time():
+        return mark_changed(at=max(version.changed, version.scheduled))
+    return version
 
 
 def stored_version():
-    """(changed, next scheduled) from the database, recorded now if never recorded."""
-    row = ContentVersion.objects.filter(pk=1).values_list("changed_at", "next_scheduled_at")
-    for changed, scheduled in row:
-        return changed, scheduled
+    """The `Version` in the database, recorded now if never recorded."""
+    fields = ("changed_at", "next_scheduled_at", "fragments_renewed_at")
+    for row in ContentVersion.objects.filter(pk=1).values_list(*fields):
+        return Version(*row)
     now = time.time()
-    scheduled = next_scheduled(now)
-    return record(now, scheduled), scheduled
+    return record(Version(now, next_scheduled(now), now))
 
 
-def record(changed, scheduled):
-    """Write the version to the database. A database that refuses the write (read-only,
-    or away) leaves the version as it was: the caller goes on with `changed`."""
+def record(version, fragments=True):
+    """Write `version` to the database, its generation only with `fragments`, and return
+    what is recorded. A database that refuses the write (read-only, or away) leaves the
+    record as it was: the caller goes on with `version`."""
+    fields = ["changed_at", "next_scheduled_at"] + (["fragments_renewed_at"] if fragments else [])
+    row = ContentVersion(
+        pk=1,
+        changed_at=version.changed,
+        next_scheduled_at=version.scheduled,
+        fragments_renewed_at=version.generation,
+    )
     try:
         with transaction.atomic():
             ContentVersion.objects.bulk_create(
-                [ContentVersion(pk=1, changed_at=changed, next_scheduled_at=scheduled)],
-                update_conflicts=True,
-                unique_fields=["pk"],
-                update_fields=["changed_at", "next_scheduled_at"],
+                [row], update_conflicts=True, unique_fields=["pk"], update_fields=fields
             )
+            if not fragments:
+                kept = ContentVersion.objects.filter(pk=1).values_list("fragments_renewed_at")
+                version = version._replace(generation=kept.get()[0])
     except DatabaseError as error:
         logger.warning("The content version could not be recorded: %s", error)
-    return changed
+    return version
 
 
-def copy(backend, changed, scheduled):
+def copy(backend, version):
     """Write the cache's copy of the version; it is trusted again if the write went in."""
     global copied_at_fault
     faults = getattr(backend, "faults", 0)
-    backend.set_many({CHANGED: changed, NEXT_SCHEDULED: scheduled}, timeout=COPY_SECONDS)
+    copied = {
+        CHANGED: version.changed,
+        NEXT_SCHEDULED: version.scheduled,
+        GENERATION: version.generation,
+    }
+    backend.set_many(copied, timeout=COPY_SECONDS)
     if getattr(backend, "healthy", True) and getattr(backend, "faults", 0) == faults:
         copied_at_fault = faults
 
 
-def mark_changed(at=None):
-    """Record a change now (or at `at`), and when the next scheduled item goes live."""
+def mark_changed(at=None, fragments=True):
+    """Record a change now (or at `at`), and when the next scheduled item goes live.
+    With `fragments` (a change whose reach `core.fragments` cannot tell: a restored
+    backup, a scheduled item going live) every cached fragment is set aside as well."""
     now = time.time()
-    changed, scheduled = at or now, next_scheduled(now)
-    record(changed, scheduled)
-    copy(cache(), changed, scheduled)
-    return changed
+    version = record(Version(at or now, next_scheduled(now), now), fragments=fragments)
+    copy(cache(), version)
+    return version
 
 
 def next_scheduled(now):
@@ -149,32 +199,6 @@ def next_scheduled(now):
     ]
     upcoming = [moment.timestamp() for moment in upcoming if moment is not None]
     return min(upcoming, default=0)
-
-
-def content_changed(sender, instance=None, using=None, **kwargs):
-    """Note the change in the cache at once, for this process and its own transaction;
-    once the transaction commits, record it in the database and the cache, so that no
-    page rendered from the old content in between is kept under the new version, and
-    look up the next scheduled publication."""
-    if not public.is_public(sender):
-        return
-    now = time.time()
-    scheduled = cache().get(NEXT_SCHEDULED)
-    if scheduled is None:
-        scheduled = stored_version()[1]
-    publishing = getattr(instance, "published_at", None)
-    if publishing is not None and publishing.timestamp() > now:
-        scheduled = min(scheduled or float("inf"), publishing.timestamp())
-    cache().set_many({CHANGED: now, NEXT_SCHEDULED: scheduled}, timeout=COPY_SECONDS)
-    connection = transaction.get_connection(using)
-    # One full update per transaction, however many rows it touches.
-    if not any(callback is mark_changed for _, callback, _ in connection.run_on_commit):
-        transaction.on_commit(mark_changed, using=using)
-
-
-def connect():
-    for signal in (post_save, post_delete, m2m_changed):
-        signal.connect(content_changed, dispatch_uid=f"newsroom-cache-{signal}")
 
 
 # Conditional requests
@@ -199,6 +223,16 @@ def conditional(view):
 
 
 # The page cache
+
+
+def as_sent(response):
+    """The response as it goes out, status, headers and body, without what made it: an
+    API response's data still holds its serializer and the model instances it read,
+    which the cache would otherwise unpickle on every hit."""
+    sent = HttpResponse(response.content, status=response.status_code)
+    for header, value in response.items():
+        sent[header] = value
+    return sent
 
 
 class PublicPageCacheMiddleware:
@@ -231,7 +265,7 @@ class PublicPageCacheMiddleware:
             if not response.has_header("Last-Modified"):
                 response["Last-Modified"] = http_date(int(content_version()))
             key = learn_cache_key(request, response, self.timeout, prefix, cache=cache())
-            cache().set(key, response, self.timeout)
+            cache().set(key, as_sent(response), self.timeout)
         return response
 
     @staticmethod

@@ -80,14 +80,18 @@ def find_by_name(model, name):
 
 
 class ContentVersion(models.Model):
-    """When what readers can see last changed, and when the next scheduled item goes
-    live, as Unix times: one row, the durable record behind the page cache's keys and
-    ETags (`core.caching`), which the cache only copies. Operational state, not
-    content: backups leave it out."""
+    """When what readers can see last changed, when the next scheduled item goes live,
+    and when every cached fragment of a page was last set aside, as Unix times: one row,
+    the durable record behind the page cache's keys and ETags (`core.caching`) and the
+    fragments' generation (`core.fragments`), which the cache only copies. Operational
+    state, not content: backups leave it out."""
 
     changed_at = models.FloatField()
     next_scheduled_at = models.FloatField(
         default=0, help_text="0 when nothing is scheduled to go live."
+    )
+    fragments_renewed_at = models.FloatField(
+        default=0, help_text="Part of every cached fragment's key: a new value sets them all aside."
     )
 
     class Meta:

@@ -12,8 +12,10 @@ class MeetingsConfig(AppConfig):
     def ready(self):
         from core import public
 
+        from . import fragments
         from .models import Coverage, Meeting, Participant, SummaryTranslation, Topic
 
         public.register(
             Topic, Meeting, Coverage, Participant, SummaryTranslation, scheduled=[Meeting]
         )
+        fragments.register()

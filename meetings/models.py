@@ -44,6 +44,17 @@ class Topic(SlugNaturalKey, models.Model):
         return f"{reverse('article-list')}?topic={self.slug}"
 
 
+def participants_in_order():
+    """A meeting's participants in the order the desk gave them, with their people,
+    posts and organizations, to prefetch."""
+    return Prefetch(
+        "participants",
+        queryset=Participant.objects.select_related(
+            "person", "post__organization", "organization"
+        ).order_by("position", "pk"),
+    )
+
+
 class MeetingQuerySet(PublishableQuerySet):
     def with_person(self, person):
         """Meetings the person took part in or that discussed them."""
@@ -61,14 +72,7 @@ class MeetingQuerySet(PublishableQuerySet):
     def with_participants(self):
         """Prefetch the participants in the order the desk gave them, with their people,
         posts and organizations."""
-        return self.prefetch_related(
-            Prefetch(
-                "participants",
-                queryset=Participant.objects.select_related(
-                    "person", "post__organization", "organization"
-                ).order_by("position", "pk"),
-            )
-        )
+        return self.prefetch_related(participants_in_order())
 
     def newest_first(self):
         return self.order_by("-date", "-pk")

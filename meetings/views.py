@@ -1,11 +1,14 @@
+from django.template.loader import render_to_string
+from django.utils.text import Truncator
 from django.utils.translation import get_language
 from django.views.generic import DetailView, ListView, YearArchiveView
 
-from articles.views import attach_versions
+from articles.models import Article
+from core.fragments import cached
 from core.pagination import CursorPagination, CursorPaginationMixin
 from editorial.views import PreviewMixin
 
-from . import structured_data
+from . import fragments, structured_data
 from .models import Meeting
 
 
@@ -24,12 +27,7 @@ class MeetingTimelineMixin:
     template_name = "meetings/meeting_list.html"
 
     def get_queryset(self):
-        return (
-            Meeting.objects.published()
-            .select_related("organizer")
-            .with_participants()
-            .newest_first()
-        )
+        return Meeting.objects.published().newest_first()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(years=meeting_years(), **kwargs)
@@ -53,11 +51,25 @@ class MeetingDetailView(PreviewMixin, DetailView):
     model = Meeting
 
     def get_queryset(self):
-        return super().get_queryset().select_related("organizer", "parent").with_participants()
+        return super().get_queryset().select_related("organizer", "parent")
 
     def get_context_data(self, **kwargs):
         meeting = self.object
-        reports = attach_versions(
+        # What was read with the meeting, before its stamp (`core.fragments`).
+        read = (
+            f"{self.request.scheme}://{self.request.get_host()}",
+            meeting.organizer and (meeting.organizer.slug, meeting.organizer.name),
+            meeting.parent
+            and (meeting.parent.slug, meeting.parent.title, meeting.parent.is_published),
+        )
+        (page,) = cached("meeting-page", [meeting], self.render_page, vary=lambda _: repr(read))
+        return super().get_context_data(page=page, **kwargs)
+
+    def render_page(self, meetings):
+        """The body of the meeting's page: its participants, summary in the reader's
+        language, topics, parts and reports with their versions, and its JSON-LD."""
+        (meeting,) = fragments.with_participants(meetings)
+        reports = Article.objects.published().attach_versions(
             meeting.reports.published()
             .with_original()
             .select_related("outlet", "agency")
@@ -68,18 +80,15 @@ class MeetingDetailView(PreviewMixin, DetailView):
         if reader != meeting.language:
             summary = meeting.summaries.filter(language=reader).first()
         topics = list(meeting.topics.order_by("name"))
-        return super().get_context_data(
-            reports=reports,
-            summary=summary,
-            reader_language=reader,
-            summary_missing=summary is None and reader != meeting.language,
-            topics=topics,
-            mentioned_people=meeting.mentioned_people.order_by("name"),
-            parts=meeting.parts.published()
-            .select_related("organizer")
-            .with_participants()
-            .order_by("date", "pk"),
-            structured_data=structured_data.meeting(
+        context = {
+            "meeting": meeting,
+            "reports": reports,
+            "summary": summary,
+            "summary_missing": summary is None and reader != meeting.language,
+            "topics": topics,
+            "mentioned_people": meeting.mentioned_people.order_by("name"),
+            "parts": meeting.parts.published().order_by("date", "pk"),
+            "structured_data": structured_data.meeting(
                 self.request,
                 meeting,
                 participants=meeting.participants.all(),
@@ -87,5 +96,10 @@ class MeetingDetailView(PreviewMixin, DetailView):
                 reports=reports,
                 summary=summary,
             ),
-            **kwargs,
-        )
+        }
+        page = {
+            part: render_to_string(f"meetings/meeting_page/{part}.html", context)
+            for part in ("head", "report")
+        }
+        page["description"] = Truncator(meeting.summary).words(40)
+        return [page]

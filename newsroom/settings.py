@@ -222,6 +222,9 @@ CACHES = {
 CACHE_MIDDLEWARE_SECONDS = int(os.environ.get("NEWSROOM_PAGE_CACHE_SECONDS", "600"))
 CACHE_MIDDLEWARE_KEY_PREFIX = "pages"
 CACHE_MIDDLEWARE_ALIAS = "default"
+#: Rendered fragments of public pages (core/fragments.py) are kept this long at most;
+#: a change sets aside those that show what changed. 0 turns them off.
+NEWSROOM_FRAGMENT_SECONDS = int(os.environ.get("NEWSROOM_FRAGMENT_CACHE_SECONDS", "86400"))
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

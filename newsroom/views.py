@@ -5,7 +5,7 @@ from django.http import HttpResponse
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
-from articles.views import attach_versions, listed_articles
+from articles.views import listed_articles
 from core import caching
 from meetings.models import Meeting
 
@@ -15,11 +15,8 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
-            articles=attach_versions(listed_articles()[:10]),
-            meetings=Meeting.objects.published()
-            .select_related("organizer")
-            .with_participants()
-            .newest_first()[:6],
+            articles=listed_articles()[:10],
+            meetings=Meeting.objects.published().newest_first()[:6],
             **kwargs,
         )
 

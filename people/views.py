@@ -2,7 +2,7 @@ from django.core.paginator import Paginator
 from django.utils.translation import gettext as _
 from django.views.generic import DetailView, ListView
 
-from articles.views import attach_versions, feeds_for, listed_articles
+from articles.views import feeds_for, listed_articles
 from meetings.models import Meeting
 
 from .models import Organization, Person
@@ -16,7 +16,7 @@ class PersonListView(ListView):
 
 def meetings_page(request, meetings, per_page=20):
     """A numbered page of `meetings`, newest first, from the request's `page`."""
-    meetings = meetings.distinct().with_participants().newest_first()
+    meetings = meetings.distinct().newest_first()
     return Paginator(meetings, per_page).get_page(request.GET.get("page"))
 
 
@@ -35,7 +35,7 @@ class PersonDetailView(DetailView):
             other_names=person.other_names.order_by("language", "name"),
             posts=person.posts.select_related("organization").latest_first(),
             page_obj=meetings_page(self.request, Meeting.objects.published().with_person(person)),
-            articles=attach_versions(listed_articles().filter(people=person)[:20]),
+            articles=listed_articles().filter(people=person)[:20],
             **kwargs,
         )
 
@@ -58,6 +58,6 @@ class OrganizationDetailView(DetailView):
             page_obj=meetings_page(
                 self.request, Meeting.objects.published().with_organization(organization)
             ),
-            articles=attach_versions(listed_articles().filter(organizations=organization)[:20]),
+            articles=listed_articles().filter(organizations=organization)[:20],
             **kwargs,
         )

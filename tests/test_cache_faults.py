@@ -46,6 +46,7 @@ from tests.factories import (
     EditorFactory,
     MeetingFactory,
     ReviewerFactory,
+    TranslationFactory,
     UserFactory,
 )
 from tests.test_faults import database_url, fetch, gunicorn, on_postgresql
@@ -377,7 +378,7 @@ def test_scheduled_reports_go_live_on_time_with_the_cache_away(refused, client):
 
 
 def test_a_change_moves_the_version_in_the_database_with_the_cache_away(refused, transactional_db):
-    before, _ = caching.stored_version()
+    before = caching.stored_version().changed
     ArticleFactory()
     assert ContentVersion.objects.get().changed_at > before
 
@@ -479,6 +480,33 @@ def test_a_redis_restarted_with_old_data_serves_no_page_older_than_the_last_edit
     assert_fresh(cached_report, "Corrected while Redis restarted")
     assert_cached_again(cached_report, django_assert_num_queries)
     assert_fresh(cached_report, "Corrected while Redis restarted")
+
+
+@needs_redis_server
+def test_a_redis_restarted_with_old_data_serves_no_fragment_older_than_the_last_edit(
+    transactional_db, proxied_redis, redis_server, later, settings
+):
+    """The English page shows its French version's title from a cached fragment; the
+    French title changes while Redis is away, and Redis comes back with the old fragment
+    and the English report's old stamp: the generation set them aside."""
+    settings.CACHE_MIDDLEWARE_SECONDS = 0
+    english = ArticleFactory(language="en")
+    french = ArticleFactory(language="fr", title="Le titre d'avant")
+    TranslationFactory(source=english, translation=french)
+    assert "Le titre d&#x27;avant" in Client().get(english.get_absolute_url()).text
+    redis_server.snapshot()
+    proxied_redis.stop()
+    redis_server.stop()
+    french.title = "Le titre corrigé"
+    french.save()
+    redis_server.start()
+    proxied_redis.start()
+    later()
+
+    for _ in range(2):
+        page = Client().get(english.get_absolute_url()).text
+        assert "Le titre corrigé" in page
+        assert "avant" not in page
 
 
 @needs_redis_server

@@ -5,6 +5,7 @@ from django.core.serializers.json import DjangoJSONEncoder
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from articles import fragments
 from core.models import is_web_address
 from editorial.diffs import line_diff
 
@@ -36,6 +37,12 @@ def minutes(duration):
 def web_address(url):
     """`url` when it is an http or https address, else "": nothing else becomes a link."""
     return url if is_web_address(url) else ""
+
+
+@register.simple_tag
+def article_rows(articles):
+    """The rows of a list of published reports (`includes/article_row.html`), cached."""
+    return mark_safe("".join(fragments.rows(articles)))
 
 
 register.filter("line_diff", line_diff)

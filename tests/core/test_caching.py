@@ -42,6 +42,21 @@ class TestPageCache:
             response = page(client, "/en/articles/")
         assert "Cached report" in response.text
 
+    @pytest.mark.parametrize(
+        "url", ["/api/v1/articles/", "/en/articles/", "/en/feeds/articles.rss"]
+    )
+    def test_a_cached_answer_is_the_one_first_sent(self, client, url, django_assert_num_queries):
+        """What the cache keeps is the answer as sent (status, headers, body), not what made
+        it: an API answer's data would bring its serializer and models along."""
+        ArticleFactory(title="Cached report")
+        first = client.get(url)
+        with django_assert_num_queries(0):
+            again = client.get(url)
+        assert again.status_code == first.status_code == 200
+        assert again.content == first.content
+        assert dict(again.items()) == dict(first.items())
+        assert not hasattr(again, "data")
+
     def test_each_interface_language_is_cached_apart(self, client):
         ArticleFactory()
         assert page(client, "/en/").headers["Content-Language"] == "en"
