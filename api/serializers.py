@@ -13,6 +13,7 @@ from drf_spectacular.utils import extend_schema_field
 from rest_framework import serializers
 
 from articles.models import Article, Outlet, Translation
+from core.fragments import cached
 from core.languages import LANGUAGES
 from meetings.models import Meeting, Participant, SummaryTranslation, Topic
 from people.models import Organization, Person, Post
@@ -44,6 +45,24 @@ class ReadOnlyModelSerializer(serializers.ModelSerializer):
         if allow_blank:
             kwargs["allow_blank"] = True  # documents that the value may be empty
         return kwargs
+
+
+class CachedListSerializer(serializers.ListSerializer):
+    """A list whose items' representations come from the fragment cache
+    (`core.fragments`), each kept under its item's version. The child names what it
+    reads along with the item, in the same query (`read_with`): that is part of the key."""
+
+    def to_representation(self, data):
+        items = list(data.all() if hasattr(data, "all") else data)
+        origin = self.context["request"].build_absolute_uri("/")
+
+        def build(missing):
+            return [self.child.to_representation(item) for item in missing]
+
+        def vary(item):
+            return f"{origin} {self.child.read_with(item)!r}"
+
+        return cached(f"api-{type(self.child).__name__}", items, build, vary=vary)
 
 
 def api_url(basename):
@@ -140,6 +159,11 @@ class ArticleSerializer(ReadOnlyModelSerializer):
             "url",
             "api_url",
         ]
+        list_serializer_class = CachedListSerializer
+
+    @staticmethod
+    def read_with(article):
+        return [(outlet.slug, outlet.name) for outlet in (article.outlet, article.agency) if outlet]
 
 
 class VersionSerializer(ReadOnlyModelSerializer):

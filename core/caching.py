@@ -121,9 +121,9 @@ def current():
             stored.scheduled if scheduled is None else scheduled,
             stored.generation if generation is None else generation,
         )
-        if not trusted:
-            # A cache that failed may come back holding fragments older than changes
-            # made meanwhile: set them all aside.
+        if not trusted and hasattr(backend, "faults"):
+            # A cache that failed (`newsroom.cache`) may come back holding fragments
+            # older than changes made meanwhile: set them all aside.
             version = record(version._replace(generation=time.time()))
         copy(backend, version)
     else:

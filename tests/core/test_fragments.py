@@ -302,3 +302,30 @@ class TestFilterForm:
             assert "Some filters could not be applied:" in refused.text
             assert "Some filters could not be applied:" not in text(client, "/en/articles/")
             assert 'value="someday"' not in text(client, "/en/search/?q=report")
+
+
+class TestAPIList:
+    """The API's list of reports keeps each report's representation as a fragment."""
+
+    def test_it_is_the_representation_without_fragments(self, client, settings):
+        ArticleFactory(agency=OutletFactory(name="Wire Agency"))
+        TranslationFactory()
+        kept = [client.get("/api/v1/articles/").json() for _ in range(2)]
+        settings.NEWSROOM_FRAGMENT_SECONDS = 0
+        assert kept[0] == kept[1] == client.get("/api/v1/articles/").json()
+
+    def test_each_change_shows_at_once(self, client):
+        outlet = OutletFactory(name="Old Wire")
+        article = ArticleFactory(title="First title", outlet=outlet)
+
+        def listed():
+            (item,) = client.get("/api/v1/articles/").json()["results"]
+            return item["title"], item["outlet"]["name"]
+
+        assert listed() == ("First title", "Old Wire")
+        article.title = "Corrected title"
+        article.save()
+        assert listed() == ("Corrected title", "Old Wire")
+        outlet.name = "New Wire"
+        outlet.save()
+        assert listed() == ("Corrected title", "New Wire")
