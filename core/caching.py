@@ -15,8 +15,8 @@ that missed the writes made while it was away, serves no page older than the las
 change. Every use of the cache here degrades: a cache fault never fails a request.
 
 The same record keeps the generation of the cached page fragments (`core.fragments`):
-a change whose reach is not known renews it, and so does a cache fault, since a cache
-that comes back may hold fragments older than what changed while it was away.
+a change whose reach is not known renews it, and so does a Redis that restarted, since
+one restored from a snapshot may hold fragments older than what changed since.
 
 Readers who are logged in (editors) are never served from the cache, nor given ETags:
 they always see fresh pages, previews included.
@@ -46,6 +46,7 @@ logger = logging.getLogger(__name__)
 CHANGED = "newsroom:content-changed"
 NEXT_SCHEDULED = "newsroom:next-scheduled"
 GENERATION = "newsroom:fragments-generation"
+RUN = "newsroom:cache-run"
 #: How long the cache's copy of the version lives before it is read from the database
 #: again: the bound on a stale copy in the rare races of a cache fault.
 COPY_SECONDS = 5
@@ -103,12 +104,11 @@ def fragments_generation():
 def current():
     """The `Version`, from the cache's copy while the cache is trusted."""
     backend = cache()
-    trusted = usable(backend)
-    values = backend.get_many([CHANGED, NEXT_SCHEDULED, GENERATION]) if trusted else {}
+    values = backend.get_many([CHANGED, NEXT_SCHEDULED, GENERATION]) if usable(backend) else {}
     if not usable(backend):
         # The read itself met a fault or opened a new connection (a Redis restarted from
         # an old snapshot answers on it): what it read is not trusted.
-        trusted, values = False, {}
+        values = {}
     changed, scheduled, generation = (
         values.get(key) for key in (CHANGED, NEXT_SCHEDULED, GENERATION)
     )
@@ -121,16 +121,27 @@ def current():
             stored.scheduled if scheduled is None else scheduled,
             stored.generation if generation is None else generation,
         )
-        if not trusted and hasattr(backend, "faults"):
-            # A cache that failed (`newsroom.cache`) may come back holding fragments
-            # older than changes made meanwhile: set them all aside.
-            version = record(version._replace(generation=time.time()))
-        copy(backend, version)
+        version = copy(backend, version)
     else:
         version = Version(changed, scheduled, generation)
     if version.scheduled and version.scheduled <= time.time():
         return mark_changed(at=max(version.changed, version.scheduled))
     return version
+
+
+def restarted(backend):
+    """Whether the cache is a Redis that restarted since this was last asked: its run id
+    differs from the one it holds under `RUN`. Asked after each fault or new connection:
+    a worker that starts, or that reconnects, finds the same Redis and keeps the
+    fragments; a Redis that went away without restarting lost no stamp's removal, as a
+    removal that fails sets every fragment aside (`core.changes`)."""
+    if not hasattr(backend, "server_run"):
+        return False
+    run = backend.server_run()
+    if run is None or backend.get(RUN) == run:
+        return False
+    backend.set(RUN, run, timeout=None)
+    return True
 
 
 def stored_version():
@@ -167,9 +178,14 @@ def record(version, fragments=True):
 
 
 def copy(backend, version):
-    """Write the cache's copy of the version; it is trusted again if the write went in."""
+    """Write the cache's copy of the version; it is trusted again if the write went in.
+    Returns the version copied: after a fault, a Redis that restarted renews the
+    generation, since one restored from a snapshot holds the stamps of before the
+    changes made since (`core.fragments`)."""
     global copied_at_fault
     faults = getattr(backend, "faults", 0)
+    if faults != copied_at_fault and restarted(backend):
+        version = record(version._replace(generation=time.time()))
     copied = {
         CHANGED: version.changed,
         NEXT_SCHEDULED: version.scheduled,
@@ -178,6 +194,7 @@ def copy(backend, version):
     backend.set_many(copied, timeout=COPY_SECONDS)
     if getattr(backend, "healthy", True) and getattr(backend, "faults", 0) == faults:
         copied_at_fault = faults
+    return version
 
 
 def mark_changed(at=None, fragments=True):
@@ -186,8 +203,7 @@ def mark_changed(at=None, fragments=True):
     backup, a scheduled item going live) every cached fragment is set aside as well."""
     now = time.time()
     version = record(Version(at or now, next_scheduled(now), now), fragments=fragments)
-    copy(cache(), version)
-    return version
+    return copy(cache(), version)
 
 
 def next_scheduled(now):

@@ -20,7 +20,8 @@ class Change:
         self.reached = fragments.Reach()
 
     def __call__(self):
-        fragments.set_aside(self.reached)
+        if not fragments.set_aside(self.reached):
+            self.reached.everything = True
         caching.mark_changed(fragments=self.reached.everything)
 
 
@@ -33,7 +34,9 @@ def content_changed(sender, instance=None, using=None, **kwargs):
         return
     now = time.time()
     reached = fragments.reach(sender, instance, **kwargs)
-    fragments.set_aside(reached)
+    if not fragments.set_aside(reached):
+        # Stamps the cache could not drop stay in it: set every fragment aside.
+        reached.everything = True
     scheduled = caching.cache().get(caching.NEXT_SCHEDULED)
     if scheduled is None:
         scheduled = caching.stored_version().scheduled

@@ -80,12 +80,16 @@ def reach(sender, instance, **kwargs):
 
 
 def set_aside(reached):
-    """Drop the stamps of the items `reached`; the generation is renewed by the caller."""
+    """Drop the stamps of the items `reached` (the generation is renewed by the caller).
+    Whether the cache took it: a cache that failed keeps stamps it should have lost."""
     keys = [
         STAMP.format(model._meta.label_lower, pk) for model, ids in reached.items() for pk in ids
     ]
-    if keys:
-        caching.cache().delete_many(keys)
+    if not keys:
+        return True
+    backend = caching.cache()
+    backend.delete_many(keys)
+    return getattr(backend, "healthy", True)
 
 
 def seconds():

@@ -12,7 +12,7 @@ from django.db.models import Q
 from django.utils.text import slugify
 
 from articles.models import Article, Outlet, Translation
-from core import caching
+from core import caching, statistics
 from editorial.models import Status
 from meetings.models import Coverage, Meeting, Participant, SummaryTranslation, Topic
 from people.models import Organization, Person, PersonName, Post
@@ -429,5 +429,6 @@ def generate(articles, seed=1, progress=None):
             if progress is not None:
                 progress(written)
             chunk, size, started = [], 0, time.monotonic()
+    statistics.gather()
     caching.mark_changed()
     return created

@@ -204,6 +204,12 @@ class ResilientRedisCache(RedisCache):
     def ping(self):
         return self._cache.get_client().ping()
 
+    @degrades(nothing)
+    def server_run(self):
+        """The id of the Redis process that answers (`INFO`'s `run_id`): a Redis that
+        restarts, from a snapshot or empty, has a new one."""
+        return self._cache.get_client().info("server")["run_id"]
+
     @degrades(missing)
     def get(self, key, default=None, version=None):
         return super().get(key, default, version)

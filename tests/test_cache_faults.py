@@ -79,9 +79,11 @@ def redis_settings(port, **options):
 
 
 @pytest.fixture(autouse=True)
-def fresh_breakers():
-    """Each test starts with breakers that have seen no fault."""
+def fresh_breakers(monkeypatch):
+    """Each test starts with breakers that have seen no fault, and a process that has
+    trusted no cache yet."""
     resilient.breakers.clear()
+    monkeypatch.setattr(caching, "copied_at_fault", 0)
     yield
     resilient.breakers.clear()
 
@@ -482,23 +484,47 @@ def test_a_redis_restarted_with_old_data_serves_no_page_older_than_the_last_edit
     assert_fresh(cached_report, "Corrected while Redis restarted")
 
 
-@needs_redis_server
-def test_a_redis_restarted_with_old_data_serves_no_fragment_older_than_the_last_edit(
-    transactional_db, proxied_redis, redis_server, later, settings
+def test_an_edit_made_while_redis_was_away_sets_every_fragment_aside(
+    transactional_db, proxied_redis, later, settings
 ):
     """The English page shows its French version's title from a cached fragment; the
-    French title changes while Redis is away, and Redis comes back with the old fragment
-    and the English report's old stamp: the generation set them aside."""
+    French title changes while Redis cannot be reached, so the English report's stamp
+    cannot be dropped: when Redis answers again, with that stamp and that fragment, the
+    generation renewed in the database sets them aside."""
+    settings.CACHE_MIDDLEWARE_SECONDS = 0
+    english = ArticleFactory(language="en")
+    french = ArticleFactory(language="fr", title="Le titre d'avant")
+    TranslationFactory(source=english, translation=french)
+    assert "Le titre d&#x27;avant" in Client().get(english.get_absolute_url()).text
+    proxied_redis.stop()
+    french.title = "Le titre corrigé"
+    french.save()
+    proxied_redis.start()
+    later()
+
+    for _ in range(2):
+        page = Client().get(english.get_absolute_url()).text
+        assert "Le titre corrigé" in page
+        assert "avant" not in page
+
+
+@needs_redis_server
+def test_a_redis_restored_from_a_snapshot_older_than_an_edit_serves_no_stale_fragment(
+    transactional_db, proxied_redis, redis_server, later, settings
+):
+    """Redis saves a snapshot; the French title changes while Redis is up (the English
+    report's stamp is dropped); Redis then restarts from the snapshot, which still holds
+    the old stamp and fragment. Its new run id sets every fragment aside."""
     settings.CACHE_MIDDLEWARE_SECONDS = 0
     english = ArticleFactory(language="en")
     french = ArticleFactory(language="fr", title="Le titre d'avant")
     TranslationFactory(source=english, translation=french)
     assert "Le titre d&#x27;avant" in Client().get(english.get_absolute_url()).text
     redis_server.snapshot()
-    proxied_redis.stop()
-    redis_server.stop()
     french.title = "Le titre corrigé"
     french.save()
+    proxied_redis.stop()
+    redis_server.stop()
     redis_server.start()
     proxied_redis.start()
     later()
@@ -507,6 +533,28 @@ def test_a_redis_restarted_with_old_data_serves_no_fragment_older_than_the_last_
         page = Client().get(english.get_absolute_url()).text
         assert "Le titre corrigé" in page
         assert "avant" not in page
+
+
+def test_a_worker_that_connects_anew_keeps_the_fragments(
+    transactional_db, proxied_redis, settings, django_assert_max_num_queries
+):
+    """A new connection to the same Redis (a worker started or recycled) renews
+    nothing: the next page is still assembled from the fragments kept."""
+    settings.CACHE_MIDDLEWARE_SECONDS = 0
+    article = ArticleFactory()
+    url = article.get_absolute_url()
+    first = Client().get(url).text
+    with django_assert_max_num_queries(50) as warm:
+        assert Client().get(url).text == first
+    generation = caching.fragments_generation()
+    backend = caching.cache()
+    backend._cache.get_client("a-key").connection_pool.disconnect()
+    faults = backend.faults
+
+    with django_assert_max_num_queries(len(warm.captured_queries) + 1):
+        assert Client().get(url).text == first
+    assert backend.faults == faults + 1  # a new connection was opened
+    assert caching.fragments_generation() == generation
 
 
 @needs_redis_server

@@ -72,7 +72,10 @@ def snapshot(connect, columns=None):
     with connect() as db:
         cursor = db.cursor()
         if isinstance(db, sqlite3.Connection):
-            cursor.execute("SELECT name FROM sqlite_master WHERE type = 'table'")
+            # SQLite's own tables (the planner's statistics) hold no data of the site.
+            cursor.execute(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'"
+            )
         else:
             cursor.execute(
                 "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"
@@ -81,9 +84,9 @@ def snapshot(connect, columns=None):
         for (table,) in cursor.fetchall():
             if table in REWRITTEN:
                 continue
-            chosen = ", ".join(f'"{name}"' for name in columns[table]) if columns else "*"
-            if columns and table not in columns:
-                chosen = "*"
+            chosen = "*"
+            if columns and table in columns:
+                chosen = ", ".join(f'"{name}"' for name in columns[table])
             cursor.execute(f'SELECT {chosen} FROM "{table}"')
             names = tuple(column[0] for column in cursor.description)
             tables[table] = (names, sorted(map(repr, cursor.fetchall())))
