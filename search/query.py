@@ -74,6 +74,3 @@ def highlight(snippet):
     html = escape((snippet or "").replace(LT, "<").replace(GT, ">"))
     html = html.replace(MARK_START, "<mark>").replace(MARK_END, "</mark>")
     return mark_safe(nh3.clean(html, tags={"mark"}, attributes={}))
-
-
-# Documents

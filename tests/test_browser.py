@@ -45,9 +45,14 @@ def page(browser, viewport):
         lambda message: message.type == "error" and problems.append(message.text),
     )
     page.on("pageerror", lambda error: problems.append(str(error)))
+    # A request the page gave up because it navigated away (the favicon of a page left
+    # at once) is not a failure; any other is.
     page.on(
         "requestfailed",
-        lambda request: problems.append(f"{request.url}: {request.failure}"),
+        lambda request: (
+            request.failure == "net::ERR_ABORTED"
+            or problems.append(f"{request.url}: {request.failure}")
+        ),
     )
     page.problems = problems
     yield page
