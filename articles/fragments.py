@@ -35,6 +35,13 @@ def snippet(article):
     return getattr(article, "snippet", "")
 
 
+def read_with(article):
+    """What a row shows that was read with the article, before its stamp
+    (`core.fragments`): its original's id, its outlet, and its search snippet."""
+    outlet = article.outlet and (article.outlet.slug, article.outlet.name)
+    return repr((article.original_id, outlet, snippet(article)))
+
+
 def rows(articles):
     """The list rows of published `articles`, with their published versions in other
     languages and the search snippet they carry, if any."""
@@ -45,4 +52,4 @@ def rows(articles):
             for article in Article.objects.published().attach_versions(missing)
         ]
 
-    return fragments.cached("article-row", articles, build, vary=snippet)
+    return fragments.cached("article-row", articles, build, vary=read_with)

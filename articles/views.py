@@ -148,8 +148,14 @@ class ArticleDetailView(PreviewMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         article = self.object
-        origin = f"{self.request.scheme}://{self.request.get_host()}"
-        (page,) = cached("article-page", [article], self.render_page, vary=lambda article: origin)
+        # What was read with the article, before its stamp (`core.fragments`).
+        read = (
+            f"{self.request.scheme}://{self.request.get_host()}",
+            article.original_id,
+            article.translation_method,
+            [(outlet.slug, outlet.name) for outlet in (article.outlet, article.agency) if outlet],
+        )
+        (page,) = cached("article-page", [article], self.render_page, vary=lambda _: repr(read))
         return super().get_context_data(
             page=page,
             canonical_url=self.request.build_absolute_uri(article.get_canonical_url()),

@@ -484,6 +484,24 @@ def test_a_redis_restarted_with_old_data_serves_no_page_older_than_the_last_edit
     assert_fresh(cached_report, "Corrected while Redis restarted")
 
 
+def versions_in_fragments(settings):
+    """An English report whose page, the page cache off, shows its French version's
+    title from a cached fragment."""
+    settings.CACHE_MIDDLEWARE_SECONDS = 0
+    english = ArticleFactory(language="en")
+    french = ArticleFactory(language="fr", title="Le titre d'avant")
+    TranslationFactory(source=english, translation=french)
+    assert "Le titre d&#x27;avant" in Client().get(english.get_absolute_url()).text
+    return english, french
+
+
+def assert_new_title_shows(english):
+    for _ in range(2):
+        page = Client().get(english.get_absolute_url()).text
+        assert "Le titre corrigé" in page
+        assert "avant" not in page
+
+
 def test_an_edit_made_while_redis_was_away_sets_every_fragment_aside(
     transactional_db, proxied_redis, later, settings
 ):
@@ -491,21 +509,14 @@ def test_an_edit_made_while_redis_was_away_sets_every_fragment_aside(
     French title changes while Redis cannot be reached, so the English report's stamp
     cannot be dropped: when Redis answers again, with that stamp and that fragment, the
     generation renewed in the database sets them aside."""
-    settings.CACHE_MIDDLEWARE_SECONDS = 0
-    english = ArticleFactory(language="en")
-    french = ArticleFactory(language="fr", title="Le titre d'avant")
-    TranslationFactory(source=english, translation=french)
-    assert "Le titre d&#x27;avant" in Client().get(english.get_absolute_url()).text
+    english, french = versions_in_fragments(settings)
     proxied_redis.stop()
     french.title = "Le titre corrigé"
     french.save()
     proxied_redis.start()
     later()
 
-    for _ in range(2):
-        page = Client().get(english.get_absolute_url()).text
-        assert "Le titre corrigé" in page
-        assert "avant" not in page
+    assert_new_title_shows(english)
 
 
 @needs_redis_server
@@ -515,11 +526,7 @@ def test_a_redis_restored_from_a_snapshot_older_than_an_edit_serves_no_stale_fra
     """Redis saves a snapshot; the French title changes while Redis is up (the English
     report's stamp is dropped); Redis then restarts from the snapshot, which still holds
     the old stamp and fragment. Its new run id sets every fragment aside."""
-    settings.CACHE_MIDDLEWARE_SECONDS = 0
-    english = ArticleFactory(language="en")
-    french = ArticleFactory(language="fr", title="Le titre d'avant")
-    TranslationFactory(source=english, translation=french)
-    assert "Le titre d&#x27;avant" in Client().get(english.get_absolute_url()).text
+    english, french = versions_in_fragments(settings)
     redis_server.snapshot()
     french.title = "Le titre corrigé"
     french.save()
@@ -529,10 +536,7 @@ def test_a_redis_restored_from_a_snapshot_older_than_an_edit_serves_no_stale_fra
     proxied_redis.start()
     later()
 
-    for _ in range(2):
-        page = Client().get(english.get_absolute_url()).text
-        assert "Le titre corrigé" in page
-        assert "avant" not in page
+    assert_new_title_shows(english)
 
 
 def test_a_worker_that_connects_anew_keeps_the_fragments(

@@ -10,8 +10,9 @@ import time_machine
 from django.core.cache import cache
 from django.utils import timezone
 
-from articles.models import Article
+from articles.models import Article, Outlet
 from core import caching
+from people.models import Organization
 from tests.factories import (
     ArticleFactory,
     EditorFactory,
@@ -153,6 +154,22 @@ class TestEachChangeShowsAtOnce:
         page = text(client, article.get_absolute_url())
         assert "New Wire" in page
         assert "New Committee" in page
+
+    def test_what_is_read_with_an_item_is_part_of_its_key(self, client):
+        """A change no signal tells of (an UPDATE of the outlet and the organizer rows)
+        still shows, for what is read in the same query as the report or the meeting."""
+        outlet = OutletFactory(name="Old Wire")
+        article = ArticleFactory(outlet=outlet)
+        organizer = OrganizationFactory(name="Old Host")
+        meeting = MeetingFactory(organizer=organizer)
+        pages = {"/en/articles/": "Wire", article.get_absolute_url(): "Wire"}
+        pages[meeting.get_absolute_url()] = "Host"
+        for url, name in pages.items():
+            assert f"Old {name}" in text(client, url)
+        Outlet.objects.filter(pk=outlet.pk).update(name="New Wire")
+        Organization.objects.filter(pk=organizer.pk).update(name="New Host")
+        for url, name in pages.items():
+            assert f"New {name}" in text(client, url), url
 
     def test_a_publication_and_a_withdrawal(self, client):
         english = ArticleFactory(language="en")
