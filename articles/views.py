@@ -2,6 +2,7 @@ from django.conf import settings
 from django.db.models import F
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.text import Truncator
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
@@ -146,11 +147,16 @@ class ArticleDetailView(PreviewMixin, DetailView):
             .select_related("outlet", "agency")
         )
 
+    @cached_property
+    def origin(self):
+        """The site's address, as the reader asked for it: the start of absolute links."""
+        return f"{self.request.scheme}://{self.request.get_host()}"
+
     def get_context_data(self, **kwargs):
         article = self.object
         # What was read with the article, before its stamp (`core.fragments`).
         read = (
-            f"{self.request.scheme}://{self.request.get_host()}",
+            self.origin,
             article.original_id,
             article.translation_method,
             [(outlet.slug, outlet.name) for outlet in (article.outlet, article.agency) if outlet],
@@ -175,7 +181,7 @@ class ArticleDetailView(PreviewMixin, DetailView):
         organizations = list(article.organizations.order_by("name"))
         context = {
             "article": article,
-            "origin": f"{self.request.scheme}://{self.request.get_host()}",
+            "origin": self.origin,
             "LANGUAGE_CODE": get_language(),
             "original": original,
             "translation_method": article.translation_method
