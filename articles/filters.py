@@ -4,7 +4,7 @@ from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
 from core import caching, widgets
-from core.languages import LANGUAGES
+from core.languages import LANGUAGE_CHOICES
 from meetings.models import Coverage, Meeting, Topic
 from people.models import Organization, Person
 from search.query import MAX_QUERY_LENGTH, search
@@ -54,7 +54,7 @@ class ArticleFilter(django_filters.FilterSet):
     )
 
     language = django_filters.ChoiceFilter(
-        choices=LANGUAGES,
+        choices=LANGUAGE_CHOICES,
         label=_("Language"),
         empty_label=_("Any language"),
         widget=LanguagesInUseSelect,

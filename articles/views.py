@@ -11,7 +11,7 @@ from django.views.generic.list import MultipleObjectMixin
 from django_filters.views import FilterView
 
 from core import caching
-from core.fragments import cached
+from core.fragments import PageFragmentMixin
 from core.languages import LANGUAGES
 from core.pagination import CursorPagination, CursorPaginationMixin
 from editorial.views import PreviewMixin
@@ -41,7 +41,15 @@ def feeds_for(title, rss_name, atom_name, **kwargs):
 
 
 def listed_articles():
-    return Article.objects.published().with_original().select_related("outlet").newest_first()
+    """Published reports as the lists show them: a row needs no body, the largest column
+    by far (search ranks a thousand matches, and sorted them with their text)."""
+    return (
+        Article.objects.published()
+        .with_original()
+        .select_related("outlet")
+        .defer("body")
+        .newest_first()
+    )
 
 
 class ArticleCursor(CursorPagination):
@@ -57,9 +65,20 @@ class ArticleListView(CursorPaginationMixin, FilterView):
 
     def paginate_queryset(self, queryset, page_size):
         if self.request.GET.get("q", "").strip():
-            # Ranked results: numbered pages, as relevance has no stable keyset.
-            return MultipleObjectMixin.paginate_queryset(self, queryset, page_size)
+            return self.paginate_ranked(queryset, page_size)
         return super().paginate_queryset(queryset, page_size)
+
+    def paginate_ranked(self, queryset, page_size):
+        """Ranked results: numbered pages, as relevance has no stable keyset. The ids of
+        the ranked matches (a thousand at most) are read once, which counts them; then
+        only the rows of the page shown."""
+        ranked = list(queryset.values_list("pk", flat=True))
+        paginator, page, ids, is_paginated = MultipleObjectMixin.paginate_queryset(
+            self, ranked, page_size
+        )
+        rows = queryset.order_by().in_bulk(ids)
+        page.object_list = [rows[pk] for pk in ids if pk in rows]
+        return paginator, page, page.object_list, is_paginated
 
     def get_queryset(self):
         return listed_articles()
@@ -84,9 +103,9 @@ class ArticleListView(CursorPaginationMixin, FilterView):
         if context["is_filtered"] and self.filterset.is_valid():
             paginator = context.get("paginator")
             # Counted up to a bound: a language matches a quarter of a million reports.
-            context["match_count"] = (
-                paginator.count if paginator else self.object_list[: MATCH_COUNT_LIMIT + 1].count()
-            )
+            # Counting ids alone lets the database read them from its index.
+            matches = self.object_list.values("pk")[: MATCH_COUNT_LIMIT + 1]
+            context["match_count"] = paginator.count if paginator else matches.count()
             context["match_count_limit"] = MATCH_COUNT_LIMIT
         return context
 
@@ -135,8 +154,9 @@ class ArticleListView(CursorPaginationMixin, FilterView):
         return []
 
 
-class ArticleDetailView(PreviewMixin, DetailView):
+class ArticleDetailView(PreviewMixin, PageFragmentMixin, DetailView):
     model = Article
+    fragment_name = "article-page"
 
     def get_queryset(self):
         return (
@@ -152,27 +172,24 @@ class ArticleDetailView(PreviewMixin, DetailView):
         """The site's address, as the reader asked for it: the start of absolute links."""
         return f"{self.request.scheme}://{self.request.get_host()}"
 
+    def page_varies(self):
+        """What was read with the article, before its stamp (`core.fragments`)."""
+        article = self.object
+        outlets = [(each.slug, each.name) for each in (article.outlet, article.agency) if each]
+        return repr((article.original_id, article.translation_method, outlets))
+
     def get_context_data(self, **kwargs):
         article = self.object
-        # What was read with the article, before its stamp (`core.fragments`).
-        read = (
-            self.origin,
-            article.original_id,
-            article.translation_method,
-            [(outlet.slug, outlet.name) for outlet in (article.outlet, article.agency) if outlet],
-        )
-        (page,) = cached("article-page", [article], self.render_page, vary=lambda _: repr(read))
         return super().get_context_data(
-            page=page,
+            page=self.render_page(article),
             canonical_url=self.request.build_absolute_uri(article.get_canonical_url()),
             **kwargs,
         )
 
-    def render_page(self, articles):
+    def render_page(self, article):
         """The parts of the article's page that show more than the article itself: its
         versions in other languages (links and hreflang), the meetings, people and
         organizations it names, and its JSON-LD."""
-        (article,) = articles
         group = Article.objects.published().select_related("outlet").translation_group(article)
         original = group.original if article.original_id else None
         translations = group.translations if not article.original_id else []
@@ -209,4 +226,4 @@ class ArticleDetailView(PreviewMixin, DetailView):
             for part in ("alternates", "head", "report")
         }
         page["description"] = Truncator(article.body).words(40)
-        return [page]
+        return page

@@ -28,6 +28,7 @@ from collections import defaultdict
 from django.conf import settings
 from django.core.cache.backends.dummy import DummyCache
 from django.db.models.signals import post_delete
+from django.http import HttpResponse
 from django.utils.translation import get_language
 
 from . import caching
@@ -140,3 +141,39 @@ def key_of(name, generation, item, stamp, varies):
     digest = hashlib.blake2b(varies.encode(), digest_size=8).hexdigest() if varies else ""
     parts = (name, get_language(), generation, item.pk, updated, stamp, digest)
     return "newsroom:fragment:" + ":".join(map(str, parts))
+
+
+class PageFragmentMixin:
+    """A detail view whose whole page, for a published item, is a fragment: rendered
+    once, then served from the cache until a change reaches the item.
+
+    Besides the item's version and the interface language, the page varies on the
+    reader's address (its links and `hreflang` are absolute, and the language menu
+    repeats the query), on whether the reader is staff (the header's admin link), and on
+    `page_varies()`: what the view read along with the item. Drafts and previews are
+    rendered whole each time, as `cached` does for anything unpublished."""
+
+    fragment_name = None
+
+    def page_varies(self):
+        return ""
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        self.rendered = None
+        read = (
+            request.scheme,
+            request.get_host(),
+            request.get_full_path(),
+            request.user.is_staff,
+            self.page_varies(),
+        )
+        (content,) = cached(
+            self.fragment_name, [self.object], self.render_whole, vary=lambda _: repr(read)
+        )
+        return self.rendered or HttpResponse(content)
+
+    def render_whole(self, items):
+        response = self.render_to_response(self.get_context_data(object=self.object))
+        self.rendered = response.render()
+        return [response.content]

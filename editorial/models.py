@@ -7,7 +7,8 @@ each item's steps through the workflow (`WorkflowEvent`) lives here too.
 
 from django.conf import settings
 from django.db import models, transaction
-from django.db.models import Q
+from django.db.models import Func, Q
+from django.db.models.lookups import LessThanOrEqual
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -26,13 +27,27 @@ class Status(models.TextChoices):
     WITHDRAWN = "withdrawn", _("Withdrawn")
 
 
+class NotABound(Func):
+    """A column SQLite must not start an index scan from. Its planner starts from the
+    first range it meets on the column: on a page deep in the archive, from "gone live
+    by now" rather than the page's own "older than this", reading half the archive to
+    reach the page (40 ms at 100,000 reports instead of 0.1). PostgreSQL takes the
+    tighter of the two by itself."""
+
+    template = "%(expressions)s"
+    output_field = models.DateTimeField()
+
+    def as_sqlite(self, compiler, connection, **extra_context):
+        return self.as_sql(compiler, connection, template="+%(expressions)s", **extra_context)
+
+
 class PublishableQuerySet(models.QuerySet):
     """The one rule of what readers see, for every model with a `status` and a go-live
     time, `published_at` (see `Publishable`)."""
 
     def published(self):
         """What readers may see: published, and not scheduled for later."""
-        live = Q(published_at__lte=timezone.now())
+        live = Q(LessThanOrEqual(NotABound("published_at"), timezone.now()))
         if not self.model.needs_go_live:
             live |= Q(published_at__isnull=True)
         return self.filter(live, status=Status.PUBLISHED)

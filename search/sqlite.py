@@ -3,6 +3,9 @@ word splitting and accents folded. It has no stemmers, so each word also matches
 prefix ("meeting" finds "meetings"); quoted phrases, `OR` and `-word` work as on
 PostgreSQL. FTS5 ranks inside the index (bm25, the title weighing most)."""
 
+import functools
+import unicodedata
+
 from django.db import connections
 from django.db.models import F, Func, IntegerField
 
@@ -15,7 +18,7 @@ FTS_TABLE = f"{DOCUMENTS}_fts"
 
 def matches(queryset, terms, limit):
     """The items of `queryset` matching `terms`, with `search_rank`, best first: the
-    `limit` best matches by FTS5's rank."""
+    `limit` matches added to the index last are ranked."""
     found = best_matches(terms, queryset.model, queryset.db, limit)
     if not found:
         return queryset.none()
@@ -45,11 +48,12 @@ class RankIn(Func):
 
 
 def best_matches(terms, model, using, limit):
-    """SQLite: the ids of the `limit` best matching items of `model` (Article
-    or Meeting), best first.
+    """SQLite: the ids of the matching items of `model` (Article or Meeting), best
+    first, among the `limit` matches added to the index last.
 
-    FTS5 ranks inside the full-text index, where it is fast; joined to the other tables
-    it would rank every row again.
+    FTS5 walks its index newest row first and stops at `limit`, and ranks (bm25, the
+    title weighing most) only the rows it returns: ranking every match of a common word
+    first cost 130 ms at 100,000 reports, these 14 ms. Ties keep the newest first.
     """
     expression = fts_expression(terms)
     if expression is None:
@@ -57,13 +61,14 @@ def best_matches(terms, model, using, limit):
     column = f"{model._meta.model_name}_id"
     with connections[using].cursor() as cursor:
         cursor.execute(
-            f"SELECT document.{column} FROM {FTS_TABLE} "
-            f"JOIN {SearchDocument._meta.db_table} document ON document.id = {FTS_TABLE}.rowid "
+            f"SELECT document.{column}, bm25({FTS_TABLE}, 10.0, 1.0) FROM {FTS_TABLE} "
+            f"JOIN {DOCUMENTS} document ON document.id = {FTS_TABLE}.rowid "
             f"WHERE {FTS_TABLE} MATCH %s AND document.{column} IS NOT NULL "
-            f"ORDER BY bm25({FTS_TABLE}, 10.0, 1.0) LIMIT %s",
+            f"ORDER BY {FTS_TABLE}.rowid DESC LIMIT %s",
             [expression, limit],
         )
-        return [pk for (pk,) in cursor.fetchall()]
+        scored = cursor.fetchall()
+    return [pk for pk, _ in sorted(scored, key=lambda row: row[1])]
 
 
 def fts_expression(terms):
@@ -109,20 +114,101 @@ def fts_expression(terms):
 
 
 def snippets(documents, field, terms):
-    """(item id, snippet) for `documents`, the matches between the database's marks."""
-    expression = fts_expression(terms)
-    if expression is None:
+    """(item id, snippet) for `documents`: a window of their body's words with the
+    matches between the database's marks.
+
+    Written here rather than by FTS5's `snippet()`, which reads every match's positions
+    again for each row: 2.5 ms a report for a common word at 100,000 reports. The words
+    match as the index matches them (`folded`): case and Latin accents aside, a word of
+    three letters or more as a prefix, a quoted phrase word for word."""
+    words, phrases = wanted(terms)
+    if not words and not phrases:
         return []
-    ids = list(documents.values_list("pk", flat=True))
-    placeholders = ", ".join(["%s"] * len(ids))
-    with connections[documents.db].cursor() as cursor:
-        cursor.execute(
-            f"SELECT d.{field}, snippet({FTS_TABLE}, 1, %s, %s, ' … ', 30) "
-            f"FROM {FTS_TABLE} JOIN {DOCUMENTS} d ON d.id = {FTS_TABLE}.rowid "
-            f"WHERE {FTS_TABLE} MATCH %s AND {FTS_TABLE}.rowid IN ({placeholders})",
-            [MARK_START, MARK_END, expression, *ids],
-        )
-        return cursor.fetchall()
+    return [
+        (pk, window(body, words, phrases))
+        for pk, body in documents.order_by("pk").values_list(field, "body")
+    ]
+
+
+#: How many words a snippet shows, as FTS5's `snippet()` was asked for.
+SNIPPET_WORDS = 30
+
+
+def wanted(terms):
+    """The single words (folded; `(word, as_prefix)`) and the phrases (tuples of folded
+    words) a reader's terms look for: those to leave out are not marked."""
+    words, phrases = [], []
+    for match in TOKEN.finditer(normalize(terms)):
+        negative, phrase, word = match.groups()
+        if word is not None and (word.startswith("-") or word.lower() == "or"):
+            continue
+        if negative:
+            continue
+        found = [folded(each) for each in WORD.findall(phrase if word is None else word)]
+        if word is not None and len(found) == 1:
+            words.append((found[0], len(found[0]) > 2))
+        elif found:
+            phrases.append(tuple(found))
+    return words, phrases
+
+
+def folded(text):
+    """Text as the index keeps its words (`unicode61 remove_diacritics 2`): lower case,
+    accents taken off Latin letters; every character stays one character."""
+    return text.translate(fold_table())
+
+
+@functools.cache
+def fold_table():
+    table = {}
+    for code in range(0x41, 0x3000):
+        character = chr(code)
+        lower = character.lower()
+        if len(lower) != 1:
+            continue
+        base = unicodedata.normalize("NFD", lower)[0]
+        target = base if base < "\u0250" else lower
+        if target != character:
+            table[code] = target
+    return table
+
+
+def window(body, words, phrases):
+    """The `SNIPPET_WORDS` words of `body` holding the most matches, matches marked."""
+    tokens = list(WORD.finditer(body))
+    if not tokens:
+        return ""
+    keys = WORD.findall(folded(body))
+    if len(keys) != len(tokens):
+        keys = [folded(token.group()) for token in tokens]
+    exact = {word for word, as_prefix in words if not as_prefix}
+    prefixes = tuple(word for word, as_prefix in words if as_prefix)
+    marked = [key in exact or key.startswith(prefixes) for key in keys]
+    for phrase in phrases:
+        for index in range(len(keys) - len(phrase) + 1):
+            if tuple(keys[index : index + len(phrase)]) == phrase:
+                marked[index : index + len(phrase)] = [True] * len(phrase)
+    size = min(SNIPPET_WORDS, len(tokens))
+    counts = [sum(marked[:size])]
+    for start in range(1, len(tokens) - size + 1):
+        counts.append(counts[-1] - marked[start - 1] + marked[start + size - 1])
+    start = counts.index(max(counts))
+    end = start + size
+    parts = [" … "] if start else []
+    position = tokens[start].start()
+    for index in range(start, end):
+        token = tokens[index]
+        parts.append(body[position : token.start()])
+        if marked[index]:
+            parts.append(f"{MARK_START}{token.group()}{MARK_END}")
+        else:
+            parts.append(token.group())
+        position = token.end()
+    if end < len(tokens):
+        parts.append(" … ")
+    else:
+        parts.append(body[position:])
+    return "".join(parts)
 
 
 # Database objects: the FTS5 table and the triggers that keep it current

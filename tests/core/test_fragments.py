@@ -240,6 +240,49 @@ class TestEachChangeShowsAtOnce:
         assert "Bientôt supprimé" not in text(client, english.get_absolute_url())
 
 
+class TestWholePages:
+    """An article's or a meeting's page is kept whole (`PageFragmentMixin`): a reader
+    is served it with the one query that finds the item, and each reader gets the page
+    that is theirs."""
+
+    @pytest.fixture
+    def pages(self):
+        article = ArticleFactory(language="en")
+        meeting = MeetingFactory()
+        meeting.reports.add(article)
+        return [article.get_absolute_url(), meeting.get_absolute_url()]
+
+    def test_a_kept_page_costs_one_query(self, client, pages, django_assert_max_num_queries):
+        for url in pages:
+            first = text(client, url)
+            with django_assert_max_num_queries(1):
+                assert text(client, url) == first
+
+    def test_staff_and_readers_each_get_their_header(self, client, pages):
+        for url in pages:
+            assert "/admin/" not in text(client, url)
+        client.force_login(EditorFactory())
+        for url in pages:
+            assert 'href="/admin/"' in text(client, url)
+        client.logout()
+        for url in pages:
+            assert 'href="/admin/"' not in text(client, url)
+
+    def test_the_language_menu_follows_the_address(self, client, pages):
+        for url in pages:
+            assert f"{url}?ref=feed".replace("/en/", "/fr/", 1) not in text(client, url)
+            tagged = text(client, f"{url}?ref=feed")
+            assert f"{url}?ref=feed".replace("/en/", "/fr/", 1) in tagged
+
+    def test_absolute_links_follow_the_host(self, client, pages, settings):
+        settings.ALLOWED_HOSTS = ["testserver", "mirror.example"]
+        for url in pages:
+            assert "http://testserver/" in text(client, url)
+            mirrored = client.get(url, HTTP_HOST="mirror.example").text
+            assert "http://mirror.example/" in mirrored
+            assert "http://testserver/" not in mirrored
+
+
 class TestDrafts:
     def test_no_fragment_of_a_draft_is_kept(self, client):
         editor = EditorFactory()
