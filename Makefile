@@ -56,6 +56,7 @@ migrate: install
 
 seed: migrate
 	$(MANAGE) loaddata seed
+	$(MANAGE) build_archive
 
 admin: migrate
 	@$(MANAGE) ensure_local_admin

@@ -2,7 +2,7 @@
 (`openapi.json`), the document in Swagger UI (`docs/`, served from local static files),
 the root listing the resources and each resource's list and detail."""
 
-from django.urls import path
+from django.urls import include, path
 from django.views.decorators.cache import cache_control
 from drf_spectacular.views import SpectacularJSONAPIView
 from rest_framework.routers import DefaultRouter
@@ -32,5 +32,6 @@ urlpatterns = [
         name="schema",
     ),
     path("docs/", views.ApiDocs.as_view(url_name="api:schema"), name="docs"),
+    path("open-data/", include("exports.api_urls")),
     *router.urls,
 ]

@@ -2,22 +2,25 @@
 organizations and outlets they name, with their OpenAPI description (`urls` gives their
 addresses; the representations are in `serializers`)."""
 
+from django import forms
 from django.db.models import Prefetch
+from django.http import HttpResponse
 from django.utils.decorators import method_decorator
 from django.views.decorators.cache import cache_control
 from django.views.decorators.vary import vary_on_headers
 from django_filters.rest_framework import DjangoFilterBackend
 from drf_spectacular.utils import OpenApiResponse, extend_schema, extend_schema_view
 from drf_spectacular.views import SpectacularSwaggerSplitView
-from rest_framework import viewsets
+from rest_framework import exceptions, viewsets
+from rest_framework.renderers import JSONRenderer
 
-from articles.filters import ArticleFilter
 from articles.models import Article, Outlet, OutletName
 from core.pagination import CursorPagination
 from meetings.models import Meeting, SummaryTranslation, Topic
 from people.models import Organization, OrganizationName, Person, PersonName
 
 from . import serializers
+from .filters import EMPTY, ArticleFilter
 
 cached = [cache_control(public=True, max_age=300), vary_on_headers("Accept")]
 
@@ -29,9 +32,10 @@ def error(description):
     )
 
 
-bad_filter = OpenApiResponse(
+bad_parameter = OpenApiResponse(
     {"type": "object", "additionalProperties": {"type": "array", "items": {"type": "string"}}},
-    description="A filter's value is invalid; each key names a filter, with its errors.",
+    description="A query parameter's value is invalid; each key names a parameter, with its "
+    "errors.",
 )
 
 
@@ -43,6 +47,31 @@ class NewestFirst(CursorPagination):
     page_size = 20
     page_size_query_param = "page_size"
     max_page_size = 100
+    page_size_field = forms.IntegerField(min_value=1, error_messages={"required": EMPTY})
+
+    def get_page_size(self, request):
+        """The size asked for, cut to `max_page_size`; one that is no whole number of at
+        least 1 answers 400 under the parameter's name."""
+        if self.page_size_query_param not in request.query_params:
+            return self.page_size
+        try:
+            size = self.page_size_field.clean(request.query_params[self.page_size_query_param])
+        except forms.ValidationError as error:
+            raise exceptions.ValidationError(
+                {self.page_size_query_param: error.messages}
+            ) from error
+        return min(size, self.max_page_size)
+
+    def get_schema_operation_parameters(self, view):
+        parameters = super().get_schema_operation_parameters(view)
+        for parameter in parameters:
+            if parameter["name"] == self.page_size_query_param:
+                parameter["schema"]["minimum"] = 1
+                parameter["description"] = (
+                    f"Items per page: {self.page_size} unless asked, at most "
+                    f"{self.max_page_size} (a larger number gives {self.max_page_size})."
+                )
+        return parameters
 
 
 class LatestMeetingFirst(NewestFirst):
@@ -53,15 +82,15 @@ class ByName(NewestFirst):
     ordering = ("name", "pk")
 
 
-def documented(noun, serializer, detail_serializer=None, list_errors=None):
+def documented(noun, serializer, detail_serializer=None):
     """The OpenAPI description of a viewset's list and detail."""
     return extend_schema_view(
         list=extend_schema(
             summary=f"List {noun}",
             responses={
                 200: serializer(many=True),
+                400: bad_parameter,
                 404: error("The cursor is invalid."),
-                **(list_errors or {}),
             },
         ),
         retrieve=extend_schema(
@@ -84,12 +113,7 @@ class ReadOnlyViewSet(viewsets.ReadOnlyModelViewSet):
     pagination_class = ByName
 
 
-@documented(
-    "published reports",
-    serializers.ArticleSerializer,
-    serializers.ArticleDetailSerializer,
-    list_errors={400: bad_filter},
-)
+@documented("published reports", serializers.ArticleSerializer, serializers.ArticleDetailSerializer)
 class ArticleViewSet(ReadOnlyViewSet):
     """Published reports, newest first, filtered as on the public list of reports."""
 
@@ -182,6 +206,13 @@ class OutletViewSet(ReadOnlyViewSet):
     queryset = Outlet.objects.prefetch_related(
         Prefetch("other_names", queryset=OutletName.objects.order_by("name"))
     ).order_by("name", "pk")
+
+
+def not_found(request, exception=None):
+    """What an address under /api/ that names nothing answers, whatever its characters:
+    the JSON 404 of the API's other errors (`newsroom.views.page_not_found` sends it)."""
+    body = JSONRenderer().render({"detail": exceptions.NotFound.default_detail})
+    return HttpResponse(body, status=404, content_type=JSONRenderer.media_type)
 
 
 class ApiDocs(SpectacularSwaggerSplitView):

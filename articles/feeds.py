@@ -1,4 +1,5 @@
-"""RSS 2.0 and Atom 1.0 feeds of published reports.
+"""RSS 2.0 and Atom 1.0 feeds of published reports: the latest, and those in one
+language, from one outlet, or naming one person or organization.
 
 Each RSS feed has an Atom twin: the same items, with the description as subtitle.
 Feed titles speak the interface language; items link to each report's canonical page.
@@ -15,7 +16,7 @@ from django.utils.translation import gettext_lazy as _
 
 from core.feeds import FEED_LENGTH, AtomFeed, ContentLanguageFeed, excerpt
 from core.languages import LANGUAGES
-from people.models import Person
+from people.models import Organization, Person
 
 from .models import Article, Outlet
 
@@ -120,6 +121,29 @@ class PersonArticlesFeed(LatestArticlesFeed):
         return Article.objects.filter(people=person)
 
 
+class OrganizationArticlesFeed(LatestArticlesFeed):
+    """The latest reports that name an organization."""
+
+    def get_object(self, request, slug):
+        return get_object_or_404(Organization, slug=slug)
+
+    def title(self, organization):
+        return gettext("Newsroom: reports naming %(organization)s") % {
+            "organization": organization.name
+        }
+
+    def description(self, organization):
+        return gettext("The latest reports that name %(organization)s.") % {
+            "organization": organization.name
+        }
+
+    def link(self, organization):
+        return organization.get_absolute_url()
+
+    def articles(self, organization):
+        return Article.objects.filter(organizations=organization)
+
+
 class LatestArticlesAtomFeed(AtomFeed, LatestArticlesFeed):
     subtitle = LatestArticlesFeed.description
 
@@ -134,3 +158,7 @@ class OutletArticlesAtomFeed(AtomFeed, OutletArticlesFeed):
 
 class PersonArticlesAtomFeed(AtomFeed, PersonArticlesFeed):
     subtitle = PersonArticlesFeed.description
+
+
+class OrganizationArticlesAtomFeed(AtomFeed, OrganizationArticlesFeed):
+    subtitle = OrganizationArticlesFeed.description

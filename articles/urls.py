@@ -35,6 +35,12 @@ FEEDS = [
         feeds.PersonArticlesAtomFeed,
         "feed-person",
     ),
+    (
+        "feeds/organizations/<slug:slug>",
+        feeds.OrganizationArticlesFeed,
+        feeds.OrganizationArticlesAtomFeed,
+        "feed-organization",
+    ),
 ]
 
 urlpatterns += feed_paths(FEEDS)

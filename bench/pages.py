@@ -1,9 +1,10 @@
 """Which pages of the site a benchmark requests, picked from the database.
 
 `bench/run` (web.py) measures a few pages, one at a time (`choose_targets`): random
-article and meeting pages (1,000 of each, 100 with --quick), the article list's first
-page, a page half-way down the archive and the list filtered by language, a search for
-the commonest word of English titles, and the API's article list. `bench/load` (load.py)
+article and meeting pages and comparisons of a meeting's reports (1,000 of each, 100
+with --quick), the article list's first page, a page half-way down the archive and the
+list filtered by language, a search for the commonest word of English titles, the API's
+article list, and the page of the person with the most meetings. `bench/load` (load.py)
 sends a mix (`mix.MIX`) of thousands of addresses of six kinds (`choose_paths`): article
 pages, lists, meetings, searches, feeds and the API.
 
@@ -91,7 +92,8 @@ def words(title, shortest):
 
 def pick_web(picker, count):
     """bench/run's addresses: `count` article and meeting pages, the deep list page, the
-    search word."""
+    search word, the busiest person's page."""
+    from django.db.models import Count
     from django.test import RequestFactory
     from django.urls import reverse
     from rest_framework.request import Request
@@ -99,15 +101,19 @@ def pick_web(picker, count):
     from articles.models import Article
     from articles.views import ArticleCursor, listed_articles
     from meetings.models import Meeting
+    from people.models import Person
     from search.query import search
 
     articles = [
         article.get_canonical_url()
         for article in picker.published(Article, count, "slug", "language")
     ]
-    meetings = [meeting.get_absolute_url() for meeting in picker.published(Meeting, count, "slug")]
+    chosen = picker.published(Meeting, count, "slug")
+    meetings = [meeting.get_absolute_url() for meeting in chosen]
+    coverage = [reverse("meeting-coverage", args=[meeting.slug]) for meeting in chosen]
     picker.rng.shuffle(articles)
     picker.rng.shuffle(meetings)
+    picker.rng.shuffle(coverage)
 
     # Half-way down the archive, encoded as DRF encodes the "Older" link of the page
     # before: the position is the `published_at` of the last article shown.
@@ -129,16 +135,26 @@ def pick_web(picker, count):
     word = next(word for word, _ in counts.most_common() if word not in stop)
     matches = search(Article.objects.published(), word).count()
 
+    # The person with the most published meetings: the largest timeline and network.
+    busiest = (
+        Person.objects.filter(participations__meeting__in=Meeting.objects.published())
+        .annotate(meetings=Count("participations__meeting", distinct=True))
+        .order_by("-meetings", "pk")
+        .first()
+    )
+
     return {
         "articles_total": Article.objects.count(),
         "articles_listed": total,
         "article_paths": articles,
         "meeting_paths": meetings,
+        "coverage_paths": coverage,
         "deep_path": deep,
         "deep_position": str(middle),
         "deep_items": deep_items,
         "search_word": word,
         "search_matches": matches,
+        "person_path": busiest and busiest.get_absolute_url(),
     }
 
 
@@ -296,8 +312,8 @@ def picked(benchmark, env, count):
 def choose_targets(env, count):
     """bench/run's rows, and what `pick_web` found."""
     data = picked("web", env, count)
-    if not data["article_paths"] or not data["meeting_paths"]:
-        raise BenchError("The database has no published articles or meetings to measure.")
+    if not data["article_paths"] or not data["meeting_paths"] or not data["person_path"]:
+        raise BenchError("The database has no published articles, or meetings with people.")
     if data["deep_items"] != 20:
         raise BenchError(
             f"The deep list page ({data['deep_path']}) lists {data['deep_items']} articles, "
@@ -310,6 +326,8 @@ def choose_targets(env, count):
         Target("list-language", "/en/articles/?language=fr", rows=20),
         Target("search", f"/en/search/?q={data['search_word']}"),
         Target("meeting", data["meeting_paths"][0], paths=data["meeting_paths"]),
+        Target("coverage", data["coverage_paths"][0], paths=data["coverage_paths"]),
+        Target("person", data["person_path"]),
         Target("api", "/api/v1/articles/"),
     ]
     return targets, data

@@ -48,6 +48,8 @@ addresses from it, and measures with wrk, C connections for S seconds each:
   list-language  the article list filtered by language (?language=fr)
   search         a search for the commonest word of the titles
   meeting        meeting pages, a random one of ~1000 per request
+  coverage       the comparisons of those meetings' reports (/en/meetings/<slug>/coverage/)
+  person         the page of the person with the most meetings: timeline, met with, network
   api            the API's article list (/api/v1/articles/)
 
 each three times, on a server started for each: "cold", with the page cache and the

@@ -39,14 +39,19 @@ class Catalog:
     """The known outlets, people and organizations, indexed for matching.
 
     Built once per import run; `add_*` keeps it current as the run creates records.
+    `people`, `organizations` and `outlets` (querysets) index only those records
+    instead of every one.
     """
 
-    def __init__(self):
+    def __init__(self, people=None, organizations=None, outlets=None):
+        people = Person.objects.all() if people is None else people
+        organizations = Organization.objects.all() if organizations is None else organizations
+        outlets = Outlet.objects.all() if outlets is None else outlets
         self.outlets = {}
-        for outlet in Outlet.objects.prefetch_related("other_names").order_by("pk"):
+        for outlet in outlets.prefetch_related("other_names").order_by("pk"):
             self.add_outlet(outlet)
         self.surnames = {}
-        for person in Person.objects.prefetch_related("other_names").order_by("pk"):
+        for person in people.prefetch_related("other_names").order_by("pk"):
             names = [person.name, *(other.name for other in person.other_names.all())]
             for name in names:
                 tokens = [t for t in tokenize(name) if t.skeleton]
@@ -54,7 +59,7 @@ class Catalog:
                     self.surnames.setdefault(tokens[-1].skeleton, []).append((person, tokens))
         self.organization_names = {}
         self.abbreviations = {}
-        for organization in Organization.objects.prefetch_related("other_names").order_by("pk"):
+        for organization in organizations.prefetch_related("other_names").order_by("pk"):
             names = [organization.name, *(o.name for o in organization.other_names.all())]
             for name in names:
                 words = tuple(t.folded for t in tokenize(name) if t.folded != "the")

@@ -7,6 +7,7 @@ import re
 import statistics
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import zip_longest
 
 from .extraction import fold
 from .tokens import tokenize
@@ -35,6 +36,13 @@ def anchors(paragraph):
     return numbers | names
 
 
+def aligned(*texts):
+    """The paragraphs of a text and of its translations side by side, as a translation
+    keeps them: the first beside the first, and so on. Each row holds one paragraph of
+    each text, or None where a text has fewer paragraphs than the longest."""
+    return list(zip_longest(*texts))
+
+
 def translation_score(paragraphs_a, paragraphs_b):
     """How closely two texts follow each other paragraph by paragraph, from 0 to 1.
 
@@ -44,7 +52,7 @@ def translation_score(paragraphs_a, paragraphs_b):
     if not paragraphs_a or not paragraphs_b:
         return 0.0
     count = min(len(paragraphs_a), len(paragraphs_b)) / max(len(paragraphs_a), len(paragraphs_b))
-    pairs = list(zip(paragraphs_a, paragraphs_b, strict=False))
+    pairs = [(a, b) for a, b in aligned(paragraphs_a, paragraphs_b) if None not in (a, b)]
     lengths_a = [len(a) for a, _ in pairs]
     lengths_b = [len(b) for _, b in pairs]
     total_a, total_b = sum(len(p) for p in paragraphs_a), sum(len(p) for p in paragraphs_b)
@@ -127,13 +135,17 @@ UNDATED_DISCOUNT = 0.8
 FIGURE = re.compile(r"(?<![\d.,])(\d{1,3}(?:[ ,.\u00a0]\d{3})+|\d{2,})(?![\d])")
 
 
-def facts_in(text):
-    """The figures of a report that a translation keeps: "46th session", "4,000"
-    (written "4 000" or "4.000" elsewhere), without the years every report carries."""
-    figures = set()
+def figures(text):
+    """The figures of a report that a translation keeps, with where each is written:
+    (start, end, digits) for "46th session" or "4,000" (written "4 000" or "4.000"
+    elsewhere, the same digits), without the years every report carries."""
     for match in FIGURE.finditer(text):
         number = re.sub(r"\D", "", match.group(1))
         if len(number) == 4 and 1900 <= int(number) <= 2100:
             continue
-        figures.add(number.lstrip("0") or "0")
-    return frozenset(figures)
+        yield match.start(1), match.end(1), number.lstrip("0") or "0"
+
+
+def facts_in(text):
+    """The digits of each figure of a report (`figures`)."""
+    return frozenset(number for _start, _end, number in figures(text))

@@ -1,5 +1,5 @@
 """The admin of meetings, their participants, coverage and summary translations, and
-topics; with the desk's table of coverage by language."""
+topics; with the desk's table of coverage by language and its dashboard."""
 
 from django import forms
 from django.conf import settings
@@ -17,6 +17,7 @@ from core.languages import LANGUAGES
 from editorial.admin import RevisionAdmin, WorkflowAdminMixin, WorkflowEventInline
 from editorial.forms import VersionedForm
 
+from . import dashboard
 from .models import Coverage, Meeting, Participant, SummaryTranslation, Topic
 
 
@@ -208,8 +209,34 @@ class MeetingAdmin(ArchiveAdminMixin, WorkflowAdminMixin, RevisionAdmin):
                 self.admin_site.admin_view(self.coverage_view),
                 name="meetings_meeting_coverage",
             ),
+            path(
+                "dashboard/",
+                self.admin_site.admin_view(self.dashboard_view),
+                name="meetings_meeting_dashboard",
+            ),
             *super().get_urls(),
         ]
+
+    def dashboard_view(self, request):
+        """The desk's dashboard (`meetings.dashboard`) over the range asked for."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        form = dashboard.DateRangeForm(request.GET)
+        valid = form.is_valid()
+        context = {
+            **self.admin_site.each_context(request),
+            "opts": self.opts,
+            "title": _("Desk dashboard"),
+            "form": form,
+            "dashboard": valid
+            and dashboard.build(form.cleaned_data["start"], form.cleaned_data["end"]),
+        }
+        return TemplateResponse(
+            request,
+            "admin/meetings/meeting/dashboard.html",
+            context,
+            status=200 if valid else 400,
+        )
 
     def coverage_view(self, request):
         """Meetings by language: which have reports and summaries in which language, and

@@ -11,7 +11,8 @@ here changed Django's state only (`meetings.0001`, `articles.0019`).
 
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Prefetch, Q
+from django.db.models import Count, Exists, F, Func, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce, Trunc
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django_countries.fields import CountryField
@@ -74,8 +75,127 @@ class MeetingQuerySet(PublishableQuerySet):
         posts and organizations."""
         return self.prefetch_related(participants_in_order())
 
+    def held_between(self, start=None, end=None):
+        """The meetings held from `start` to `end`, both days included; None leaves that
+        end of the range open."""
+        meetings = self
+        if start is not None:
+            meetings = meetings.filter(date__gte=start)
+        if end is not None:
+            meetings = meetings.filter(date__lte=end)
+        return meetings
+
+    def counted_by_month_and(self, field):
+        """How many of these meetings each month holds for each value of `field`
+        ("kind"): rows of `month` (its first day), the field and `count`."""
+        return (
+            self.annotate(month=Trunc("date", "month"))
+            .values("month", field)
+            .annotate(count=Count("pk", distinct=True))
+            .order_by("month", field)
+        )
+
+    def counted_by_organization_and_month(self):
+        """How many of these meetings each organization or state took part in, month by
+        month: through the participants who spoke for it, or held a post in it when the
+        desk named no organization they spoke for. Rows of `taking_part` (the
+        organization's id), `month` and `count`."""
+        return (
+            Participant.objects.filter(meeting__in=self.values("pk"))
+            .annotate(
+                taking_part=Coalesce("organization", "post__organization"),
+                month=Trunc("meeting__date", "month"),
+            )
+            .exclude(taking_part=None)
+            .values("taking_part", "month")
+            .annotate(count=Count("meeting", distinct=True))
+            .order_by("taking_part", "month")
+        )
+
+    def without_summary(self):
+        """Meetings whose summary is still empty (as the importer's drafts start)."""
+        return self.filter(summary__regex=r"^\s*$")
+
+    def without_summary_translation(self):
+        """Meetings whose summary is in no other language yet."""
+        return self.exclude(Exists(SummaryTranslation.objects.filter(meeting=OuterRef("pk"))))
+
+    def with_report_count(self):
+        """Annotate `report_count`: how many reports cover each meeting, drafts too."""
+        return self.annotate(report_count=Count("reports", distinct=True))
+
     def newest_first(self):
         return self.order_by("-date", "-pk")
+
+    def counted_by(self, period):
+        """How many of these meetings fall in each `period` ("year" or "month"): rows
+        of `period` (its first day) and `count`, earliest first."""
+        return (
+            self.annotate(period=Trunc("date", period))
+            .values("period")
+            .annotate(count=Count("pk", distinct=True))
+            .order_by("period")
+        )
+
+    def shared_with(self, subject, counterpart):
+        """These meetings of `subject` (a person or an organization) that `counterpart`
+        shared: a person by taking part, an organization by organizing one or through
+        someone there speaking for it or holding a post in it; no one on `subject`'s
+        own side (`side_of`) counts."""
+        others = Participant.objects.exclude(side_of(subject))
+        if isinstance(counterpart, Person):
+            return self.filter(pk__in=others.filter(person=counterpart).values("meeting"))
+        speaking_for = Q(organization=counterpart) | Q(post__organization=counterpart)
+        return self.filter(
+            Q(organizer=counterpart) | Q(pk__in=others.filter(speaking_for).values("meeting"))
+        )
+
+    def people_met(self, subject):
+        """The people who took part in these meetings beside `subject`, each with the
+        number of meetings shared (`shared`, as `shared_with` counts them), the most
+        shared first."""
+        others = Participant.objects.filter(meeting__in=self.values("pk")).exclude(side_of(subject))
+        return (
+            Person.objects.filter(participations__in=others)
+            .annotate(shared=Count("participations__meeting", distinct=True))
+            .order_by("-shared", "name", "pk")
+        )
+
+    def organizations_met(self, subject):
+        """The organizations that organized these meetings or took part in them beside
+        `subject` (but an organization's own parts), each with the number of meetings
+        shared (`shared`, as `shared_with` counts them), the most shared first."""
+        meetings = self.values("pk")
+        others = Participant.objects.exclude(side_of(subject))
+        present = others.filter(meeting__in=meetings)
+        organization = OuterRef(OuterRef("pk"))
+        shared = Meeting.objects.filter(pk__in=meetings).filter(
+            Q(organizer=OuterRef("pk"))
+            | Exists(
+                others.filter(meeting=OuterRef("pk")).filter(
+                    Q(organization=organization) | Q(post__organization=organization)
+                )
+            )
+        )
+        organizations = Organization.objects.filter(
+            Q(pk__in=Meeting.objects.filter(pk__in=meetings).values("organizer"))
+            | Q(pk__in=present.values("organization"))
+            | Q(pk__in=present.values("post__organization"))
+        )
+        if isinstance(subject, Organization):
+            organizations = organizations.exclude(pk__in=Organization.objects.with_parts(subject))
+        count = shared.order_by().annotate(count=Func("pk", function="COUNT")).values("count")
+        return organizations.annotate(shared=Subquery(count)).order_by("-shared", "name", "pk")
+
+
+def side_of(subject):
+    """The participants on `subject`'s own side of a meeting, as a filter: the person
+    themself, or those who spoke for the organization or one of its parts, or held a
+    post in them. Meetings are shared with everyone else there."""
+    if isinstance(subject, Person):
+        return Q(person=subject)
+    own = Organization.objects.with_parts(subject)
+    return Q(organization__in=own) | Q(post__organization__in=own)
 
 
 class MeetingManager(SlugManager.from_queryset(MeetingQuerySet)):

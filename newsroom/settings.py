@@ -117,6 +117,7 @@ INSTALLED_APPS = [
     "ingest",
     "api",
     "sitebackups",
+    "exports",
     "demo",
 ]
 
@@ -136,7 +137,7 @@ MIDDLEWARE = [
     "simple_history.middleware.HistoryRequestMiddleware",
     "core.caching.PublicPageCacheMiddleware",
     # Inside the page cache: pages are cached compressed, one copy per Accept-Encoding.
-    "django.middleware.gzip.GZipMiddleware",
+    "core.compression.GZipMiddleware",
     "axes.middleware.AxesMiddleware",
 ]
 
@@ -332,6 +333,13 @@ LOGGING = {
 }
 
 SITE_NAME = "Newsroom"
+#: The site's address, for the absolute links of the open-data archive, which is built
+#: outside any request (`manage.py build_archive`).
+SITE_URL = os.environ.get("NEWSROOM_SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+#: Where the open-data archive's versions are written and served from, and how many of
+#: them are kept (the exports app).
+OPEN_DATA_DIR = Path(os.environ.get("NEWSROOM_OPEN_DATA_DIR") or BASE_DIR / "opendata")
+OPEN_DATA_KEEP = int(os.environ.get("NEWSROOM_OPEN_DATA_KEEP", "7"))
 
 # The read-only JSON API under /api/v1/ (the api app): public, JSON only, documented by
 # drf-spectacular with Swagger UI served from drf-spectacular-sidecar's static files.
@@ -355,6 +363,8 @@ SPECTACULAR_SETTINGS = {
     "SWAGGER_UI_DIST": "SIDECAR",
     "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
     "REDOC_DIST": "SIDECAR",
+    # A slug in an address is documented with its pattern: any other segment answers 404.
+    "PATH_CONVERTER_OVERRIDES": {"slug": {"type": "string", "pattern": "^[-a-zA-Z0-9_]+$"}},
     "ENUM_NAME_OVERRIDES": {
         "LanguageEnum": "core.languages.LANGUAGES",
         "MeetingKindEnum": "meetings.models.Meeting.Kind",

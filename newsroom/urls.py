@@ -11,6 +11,8 @@ from core.views import moved_admin_page
 from . import views
 from .sitemaps import sitemaps
 
+handler404 = "newsroom.views.page_not_found"
+
 urlpatterns = [
     re_path(
         rf"^{settings.ADMIN_URL}articles/(?P<model>{'|'.join(MOVED_FROM_ARTICLES)})/(?P<rest>.*)$",
@@ -44,4 +46,5 @@ urlpatterns += i18n_patterns(
     path("", include("articles.urls")),
     path("", include("meetings.urls")),
     path("", include("people.urls")),
+    path("", include("exports.urls")),
 )

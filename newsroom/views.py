@@ -1,10 +1,13 @@
-"""The pages that belong to no one domain: the home page, and the health check."""
+"""The pages that belong to no one domain: the home page, the health check, and the
+page for an address that names nothing."""
 
 from django.db import connection
 from django.http import HttpResponse
+from django.views import defaults
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
+from api.views import not_found
 from articles.views import listed_articles
 from core import caching
 from meetings.models import Meeting
@@ -46,3 +49,10 @@ def health(request):
     state, detail = caching.status()
     cache = state if state != "degraded" else f"degraded ({detail})"
     return HttpResponse(f"ok\ndatabase: {database}\ncache: {cache}\n", content_type="text/plain")
+
+
+def page_not_found(request, exception):
+    """The 404 page in the interface language; under /api/, the API's JSON 404."""
+    if request.path_info.startswith("/api/"):
+        return not_found(request, exception)
+    return defaults.page_not_found(request, exception)

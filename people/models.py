@@ -46,6 +46,16 @@ class Person(SlugNaturalKey, models.Model):
         return reverse("person-detail", kwargs={"slug": self.slug})
 
 
+class OrganizationQuerySet(models.QuerySet):
+    def with_parts(self, organization):
+        """The organization and those within it, three levels down: a state, its
+        government, a ministry, one of its departments."""
+        condition = Q(pk=organization.pk)
+        for level in ("parent", "parent__parent", "parent__parent__parent"):
+            condition |= Q(**{level: organization})
+        return self.filter(condition)
+
+
 class Organization(SlugNaturalKey, models.Model):
     class Kind(models.TextChoices):
         STATE = "state", _("State")
@@ -71,7 +81,7 @@ class Organization(SlugNaturalKey, models.Model):
         verbose_name=_("part of"),
     )
 
-    objects = SlugManager()
+    objects = SlugManager.from_queryset(OrganizationQuerySet)()
 
     class Meta:
         db_table = "articles_organization"

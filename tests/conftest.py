@@ -52,6 +52,14 @@ def empty_cache():
     cache.clear()
 
 
+@pytest.fixture(autouse=True)
+def open_data_dir(settings, tmp_path):
+    """The open-data archive's folder (`manage.py build_archive`): each test's own, empty
+    until the test builds a version."""
+    settings.OPEN_DATA_DIR = tmp_path / "opendata"
+    return settings.OPEN_DATA_DIR
+
+
 @pytest.fixture(scope="module")
 def browser(django_db_setup):
     """Headless Chromium for a browser test module (`tests.chromium`)."""

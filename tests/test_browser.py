@@ -118,6 +118,66 @@ def test_a_reader_switches_to_french_and_searches_for_a_person(site, page, viewp
     assert page.problems == []
 
 
+@pytest.mark.parametrize(
+    ("language", "heading"), [("en", "What each report adds or leaves out"), ("fr", "Ce que")]
+)
+def test_a_reader_compares_how_each_outlet_reported_a_meeting(
+    site, page, viewport, language, heading
+):
+    page.goto(f"{site}/{language}/meetings/khalafov-receives-ohchr-delegation-2017/")
+    page.locator(".coverage-link a").click()
+    assert page.url.endswith("/meetings/khalafov-receives-ohchr-delegation-2017/coverage/")
+    playwright.expect(page.locator("html")).to_have_attribute("lang", language)
+    playwright.expect(page.locator("#coverage-summary-heading")).to_contain_text(heading)
+    playwright.expect(page.locator(".aligned-cell[lang='fr'] .coverage-paragraph")).to_have_count(6)
+    playwright.expect(page.locator("mark.fact-person").first).to_be_visible()
+    # At phone width the versions stack: one column, and nothing wider than the screen.
+    cells = page.locator(".aligned-row:not(.aligned-head)").first.locator(".aligned-cell")
+    english, french = cells.nth(0).bounding_box(), cells.nth(1).bounding_box()
+    if viewport == "phone":
+        assert french["y"] >= english["y"] + english["height"]
+        playwright.expect(cells.nth(1).locator(".cell-label")).to_be_visible()
+    else:
+        assert french["x"] >= english["x"] + english["width"]
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    screenshot(page, viewport, f"coverage-{language}")
+    assert page.problems == []
+
+
+@pytest.mark.parametrize("language", ["en", "fr"])
+def test_a_reader_explores_a_persons_and_an_organizations_meetings(site, page, viewport, language):
+    page.goto(f"{site}/{language}/people/jeyhun-bayramov/")
+    for chart in ("svg.timeline", "svg.network"):
+        playwright.expect(page.locator(chart)).to_be_visible()
+        box = page.locator(chart).bounding_box()
+        assert 0 < box["width"] <= VIEWPORTS[viewport]["width"]
+    playwright.expect(page.locator("svg.timeline rect")).to_have_count(2)
+    playwright.expect(page.locator("svg.network g")).to_have_count(3)
+    # The drawing's colours come from the site's stylesheet: none is blocked.
+    bar = page.locator("svg.timeline rect").first
+    assert bar.evaluate("bar => getComputedStyle(bar).fill") == "rgb(11, 92, 173)"
+    screenshot(page, viewport, f"person-{language}")
+
+    page.locator(".chart-data summary").click()
+    playwright.expect(page.locator(".chart-data table")).to_be_visible()
+    page.locator(".met-with-list a[href='?person=volker-turk']").click()
+    playwright.expect(page.locator(".meeting-list .meeting-row-title")).to_have_count(1)
+    assert page.url.endswith("?person=volker-turk")
+
+    page.goto(f"{site}/{language}/organizations/ohchr/")
+    page.locator("#id_kind").select_option("meeting")
+    page.locator("#id_date_after").fill("2023-01-01")
+    page.locator("#id_date_before").fill("2023-12-31")
+    page.locator(".record-filters button[type=submit]").click()
+    assert "kind=meeting" in page.url
+    playwright.expect(page.locator("#timeline-heading")).to_contain_text("2023")
+    playwright.expect(page.locator(".meeting-list .meeting-row-title")).to_have_count(1)
+    playwright.expect(page.locator("svg.timeline rect")).to_have_count(1)
+    screenshot(page, viewport, f"organization-{language}")
+
+    assert page.problems == []
+
+
 def test_keyboard_users_can_skip_to_the_content(site, page, viewport):
     page.goto(f"{site}/en/")
     page.keyboard.press("Tab")

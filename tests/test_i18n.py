@@ -30,6 +30,7 @@ FRENCH_PAGES = [
     f"/fr/articles/{EN_SLUG}/",
     "/fr/meetings/",
     "/fr/meetings/khalafov-receives-ohchr-delegation-2017/",
+    "/fr/meetings/khalafov-receives-ohchr-delegation-2017/coverage/",
     "/fr/people/",
     "/fr/people/khalaf-khalafov/",
     "/fr/organizations/",

@@ -1,7 +1,7 @@
 """The project's layout holds: the content's models form layers, each importing only
-those below it; no content module imports search, the API, the importer, backups or
-the demo generator; and no module imports one that imports it back (see the README's
-Development section).
+those below it; no content module imports search, the API, the importer, backups, the
+open data or the demo generator; and no module imports one that imports it back (see the
+README's Development section).
 
 Imports are read from the source: those at a module's top level, where a circle would
 break the import, not those inside a function (`AppConfig.ready()` and the like)."""
@@ -22,6 +22,7 @@ APPS = [
     "ingest",
     "api",
     "sitebackups",
+    "exports",
     "demo",
     "newsroom",
 ]
@@ -34,7 +35,7 @@ MODEL_LAYERS = {
     "meetings": {"core", "editorial", "people", "articles"},
 }
 #: What content never imports.
-ABOVE_CONTENT = {"search", "ingest", "api", "sitebackups", "demo", "newsroom"}
+ABOVE_CONTENT = {"search", "ingest", "api", "sitebackups", "exports", "demo", "newsroom"}
 
 
 def module_name(path):

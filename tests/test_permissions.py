@@ -215,6 +215,11 @@ MATRIX = [
     Page("meeting-detail", "review_meeting",           404, 404, 404, P,   P,   P,   P),
     Page("meeting-detail", "scheduled_meeting",        404, 404, 404, P,   P,   P,   P),
     Page("meeting-detail", "withdrawn_meeting",        410, 410, 410, P,   P,   P,   P),
+    Page("meeting-coverage", "meeting",                200, 200, 200, 200, 200, 200, 200),
+    Page("meeting-coverage", "draft_meeting",          404, 404, 404, 404, 404, 404, 404),
+    Page("meeting-coverage", "review_meeting",         404, 404, 404, 404, 404, 404, 404),
+    Page("meeting-coverage", "scheduled_meeting",      404, 404, 404, 404, 404, 404, 404),
+    Page("meeting-coverage", "withdrawn_meeting",      404, 404, 404, 404, 404, 404, 404),
     Page("person-list",                                200, 200, 200, 200, 200, 200, 200),
     Page("person-detail", "person",                    200, 200, 200, 200, 200, 200, 200),
     Page("organization-list",                          200, 200, 200, 200, 200, 200, 200),
@@ -229,8 +234,23 @@ MATRIX = [
     Page("feed-outlet-atom", "outlet",                 200, 200, 200, 200, 200, 200, 200),
     Page("feed-person", "person",                      200, 200, 200, 200, 200, 200, 200),
     Page("feed-person-atom", "person",                 200, 200, 200, 200, 200, 200, 200),
+    Page("feed-person-meetings", "person",             200, 200, 200, 200, 200, 200, 200),
+    Page("feed-person-meetings-atom", "person",        200, 200, 200, 200, 200, 200, 200),
+    Page("feed-organization", "organization",          200, 200, 200, 200, 200, 200, 200),
+    Page("feed-organization-atom", "organization",     200, 200, 200, 200, 200, 200, 200),
+    Page("feed-organization-meetings", "organization", 200, 200, 200, 200, 200, 200, 200),
+    Page("feed-organization-meetings-atom", "organization",
+                                                       200, 200, 200, 200, 200, 200, 200),
     Page("feed-meetings",                              200, 200, 200, 200, 200, 200, 200),
     Page("feed-meetings-atom",                         200, 200, 200, 200, 200, 200, 200),
+    Page("open-data",                                  200, 200, 200, 200, 200, 200, 200),
+    Page("export-meetings-csv",                        200, 200, 200, 200, 200, 200, 200),
+    Page("export-meetings-csv",                        200, 200, 200, 200, 200, 200, 200,
+         query="rows=participants"),
+    Page("export-meetings-json",                       200, 200, 200, 200, 200, 200, 200),
+    Page("export-popolo",                              200, 200, 200, 200, 200, 200, 200),
+    Page("open-data-archive", "newsroom-open-data-2020-01-01.1.zip",
+                                                       404, 404, 404, 404, 404, 404, 404),
     # Outside the language prefixes
     Site("/",                                          HOME, HOME, HOME, HOME, HOME, HOME, HOME),
     Site("robots",                                     200, 200, 200, 200, 200, 200, 200),
@@ -271,6 +291,13 @@ MATRIX = [
     Site("api:outlet-detail", "outlet",                200, 200, 200, 200, 200, 200, 200),
     Site("api:schema",                                 200, 200, 200, 200, 200, 200, 200),
     Site("api:docs",                                   200, 200, 200, 200, 200, 200, 200),
+    Site("api:open-data-meetings-csv",                 200, 200, 200, 200, 200, 200, 200),
+    Site("api:open-data-meetings-json",                200, 200, 200, 200, 200, 200, 200,
+         query="rows=participants"),
+    Site("api:open-data-meetings-json",                405, 405, 405, 405, 405, 405, 405,
+         method="post"),
+    Site("api:open-data-popolo",                       200, 200, 200, 200, 200, 200, 200),
+    Site("api:open-data-archive",                      404, 404, 404, 404, 404, 404, 404),
     # The admin site                                   anon user staf edit tran revw supr
     Admin("index",                                     L,   L,   200, 200, 200, 200, 200),
     Admin("app_list", "articles",                      L,   L,   404, 200, 200, 200, 200),
@@ -319,6 +346,7 @@ MATRIX = [
     Admin("meetings_meeting_simple_history", "meeting", "meeting_revision",
                                                        L,   L,   403, 200, 200, 200, 200),
     Admin("meetings_meeting_coverage",                 L,   L,   403, 200, 200, 200, 200),
+    Admin("meetings_meeting_dashboard",                L,   L,   403, 200, 200, 200, 200),
     # Translation links
     Admin("articles_translation_changelist",           L,   L,   403, 200, 200, 200, 200),
     Admin("articles_translation_add",                  L,   L,   403, 200, 200, 403, 200),
@@ -860,7 +888,9 @@ def answered(response, answer, url):
 
 
 def text_of(response):
-    return "" if response.streaming else response.content.decode()
+    if response.streaming:
+        return b"".join(response.streaming_content).decode(errors="replace")
+    return response.content.decode()
 
 
 def leaks(response, answer, own):

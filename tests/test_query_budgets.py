@@ -17,6 +17,7 @@ cold cache, and each page is requested once per test.
 """
 
 import datetime as dt
+from collections import Counter
 from dataclasses import dataclass
 from types import SimpleNamespace
 
@@ -356,6 +357,8 @@ class Page:
     path_for: object = None
     #: The model of an admin page.
     model: object = None
+    #: The status the page answers with.
+    status: int = 200
 
 
 def cases(pages):
@@ -384,6 +387,13 @@ ALL_FILTERS = (
     f"language=en&outlet=budget-outlet-0&published_after={AFTER}&published_before={BEFORE}"
     f"&person=budget-person&organization=budget-organization&topic=budget-topic&q={WORD}"
 )
+#: The filters of a person's or an organization's meetings: a range of days and a kind.
+RECORD_FILTERS = "date_after=2023-01-01&date_before=2024-12-31&kind=meeting"
+#: Every filter of the meeting list and its downloads.
+MEETING_FILTERS = (
+    "kind=meeting&topic=budget-topic&date_after=2024-01-01&date_before=2024-12-31"
+    "&person=budget-person&organization=budget-organization"
+)
 
 PUBLIC_PAGES = [
     Page("home", "/en/", 7),
@@ -400,6 +410,15 @@ PUBLIC_PAGES = [
     Page("article-original", "/en/articles/budget-original/", 8),
     Page("article-translation", "/en/articles/budget-translation/", 9),
     Page("meeting-list", "/en/meetings/", 5),
+    # The timeline reads its rows' participants once for each year the page shows: 7
+    # where the meetings of a topic span two years.
+    Page("meeting-list-kind", "/en/meetings/?kind=meeting", 5),
+    Page("meeting-list-topic", "/en/meetings/?topic=budget-topic", 7),
+    Page("meeting-list-dates", "/en/meetings/?date_after=2023-01-01&date_before=2024-06-30", 6),
+    Page("meeting-list-person", "/en/meetings/?person=budget-person", 6),
+    Page("meeting-list-organization", "/en/meetings/?organization=budget-organization", 6),
+    Page("meeting-list-all-filters", f"/en/meetings/?{MEETING_FILTERS}", 8),
+    Page("open-data", "/en/open-data/", 1),
     # 8 queries at 5 items, where no meeting is in an earlier year: the link to the year
     # before runs the view's queryset, participants prefetch included, for one meeting.
     Page("meeting-year", "/en/meetings/2024/", 9),
@@ -408,10 +427,14 @@ PUBLIC_PAGES = [
         "/en/meetings/budget-meeting/",
         11,
     ),
+    Page("meeting-coverage", "/en/meetings/budget-meeting/coverage/", 12),
     Page("person-list", "/en/people/", 5),
-    Page("person", "/en/people/budget-person/", 11),
+    Page("person", "/en/people/budget-person/", 14),
+    Page("person-filtered", f"/en/people/budget-person/?{RECORD_FILTERS}", 14),
+    Page("person-counterpart", "/en/people/budget-person/?organization=budget-organization", 15),
     Page("organization-list", "/en/organizations/", 4),
-    Page("organization", "/en/organizations/budget-organization/", 12),
+    Page("organization", "/en/organizations/budget-organization/", 15),
+    Page("organization-filtered", f"/en/organizations/budget-organization/?{RECORD_FILTERS}", 15),
     # 15 on SQLite, 13 on PostgreSQL: FTS5 snippets take two queries each for reports and
     # meetings (document ids, then snippets), ts_headline one.
     Page("search", f"/en/search/?q={WORD}", 15),
@@ -424,6 +447,20 @@ PUBLIC_PAGES = [
     Page("feed-outlet-atom", "/en/feeds/outlets/budget-outlet-0.atom", 4),
     Page("feed-person-rss", "/en/feeds/people/budget-person.rss", 4),
     Page("feed-person-atom", "/en/feeds/people/budget-person.atom", 4),
+    Page("feed-person-meetings-rss", "/en/feeds/people/budget-person/meetings.rss", 4),
+    Page("feed-person-meetings-atom", "/en/feeds/people/budget-person/meetings.atom", 4),
+    Page("feed-organization-rss", "/en/feeds/organizations/budget-organization.rss", 4),
+    Page("feed-organization-atom", "/en/feeds/organizations/budget-organization.atom", 4),
+    Page(
+        "feed-organization-meetings-rss",
+        "/en/feeds/organizations/budget-organization/meetings.rss",
+        4,
+    ),
+    Page(
+        "feed-organization-meetings-atom",
+        "/en/feeds/organizations/budget-organization/meetings.atom",
+        4,
+    ),
     Page("feed-meetings-rss", "/en/feeds/meetings.rss", 3),
     Page("feed-meetings-atom", "/en/feeds/meetings.atom", 3),
     Page("sitemap-index", "/sitemap.xml", 8),
@@ -439,12 +476,16 @@ API = "/api/v1"
 API_PAGES = [
     Page("api-articles", f"{API}/articles/", 3),
     Page("api-articles-language", f"{API}/articles/?language=fr", 3),
-    Page("api-articles-outlet", f"{API}/articles/?outlet=budget-outlet-0", 4),
-    Page("api-articles-person", f"{API}/articles/?person=budget-person", 4),
-    Page("api-articles-organization", f"{API}/articles/?organization=budget-organization", 4),
-    Page("api-articles-topic", f"{API}/articles/?topic=budget-topic", 4),
+    Page("api-articles-outlet", f"{API}/articles/?outlet=budget-outlet-0", 3),
+    Page("api-articles-person", f"{API}/articles/?person=budget-person", 3),
+    Page("api-articles-organization", f"{API}/articles/?organization=budget-organization", 3),
+    Page("api-articles-topic", f"{API}/articles/?topic=budget-topic", 3),
+    Page("api-articles-unknown-outlet", f"{API}/articles/?outlet=no-such-outlet", 3),
     Page("api-articles-q", f"{API}/articles/?q={WORD}", 4),
-    Page("api-articles-all-filters", f"{API}/articles/?{ALL_FILTERS}", 8),
+    Page("api-articles-all-filters", f"{API}/articles/?{ALL_FILTERS}", 4),
+    Page("api-articles-page-size", f"{API}/articles/?page_size=100", 3),
+    Page("api-articles-bad-page-size", f"{API}/articles/?page_size=abc", 2, status=400),
+    Page("api-articles-empty-filter", f"{API}/articles/?published_before=", 2, status=400),
     Page("api-article", f"{API}/articles/budget-original/", 8),
     Page("api-article-translation", f"{API}/articles/budget-translation/", 8),
     Page("api-meetings", f"{API}/meetings/", 8),
@@ -455,6 +496,21 @@ API_PAGES = [
     Page("api-organization", f"{API}/organizations/budget-organization/", 4),
     Page("api-outlets", f"{API}/outlets/", 4),
     Page("api-outlet", f"{API}/outlets/budget-outlet-0/", 4),
+    Page("api-odd-slug", f"{API}/people/%C3%84/", 2, status=404),
+]
+
+#: The downloads: streamed, so their queries run while the answer is read. Meetings are
+#: read 500 at a time, each batch with its participants, topics, people mentioned and
+#: reports (5 queries); Popolo adds people, organizations, their other names and posts.
+DOWNLOADS = [
+    Page("download-meetings-csv", "/en/open-data/meetings.csv", 6),
+    Page("download-meetings-json", "/en/open-data/meetings.json", 6),
+    Page("download-participants-csv", "/en/open-data/meetings.csv?rows=participants", 6),
+    Page("download-meetings-filtered", f"/en/open-data/meetings.csv?{MEETING_FILTERS}", 9),
+    Page("download-popolo", "/en/open-data/popolo.json", 11),
+    Page("api-download-meetings", f"{API}/open-data/meetings.json?rows=participants", 6),
+    Page("api-download-filtered", f"{API}/open-data/meetings.csv?{MEETING_FILTERS}", 9),
+    Page("api-download-popolo", f"{API}/open-data/popolo.json", 11),
 ]
 
 
@@ -494,6 +550,12 @@ ADMIN_PAGES = [
     Page("admin-index", "", 3, path_for=lambda d: admin_url("index")),
     Page(
         "admin-meeting-coverage", "", 6, path_for=lambda d: admin_url("meetings_meeting_coverage")
+    ),
+    Page(
+        "admin-meeting-dashboard",
+        "",
+        11,
+        path_for=lambda d: admin_url("meetings_meeting_dashboard") + "?start=2023-01-01",
     ),
     changelist(Article, 15),  # with the content version and the languages in use
     change(
@@ -577,8 +639,75 @@ def test_public_page(request, db, client, data, page, django_assert_max_num_quer
     expect(request, page, data)
     with django_assert_max_num_queries(page.budget):
         response = client.get(page.path)
-    assert response.status_code == 200
+    assert response.status_code == page.status
     assert DRAFT not in response.content.decode()
+
+
+def test_a_person_with_a_thousand_meetings_costs_what_any_person_costs(
+    db, client, django_assert_max_num_queries
+):
+    """A thousand published meetings over ten years, each with two of 60 counterparts in
+    their posts at 12 organizations, written in bulk: the person's and their state's
+    pages, filtered or not, keep the budgets of the pages above."""
+    state = OrganizationFactory(slug="busy-state", kind="state")
+    organizations = create(OrganizationFactory, 12)
+    person = PersonFactory(slug="busy-person")
+    others = create(PersonFactory, 60)
+    posts = Post.objects.bulk_create(
+        Post(person=other, organization=organizations[i % 12], title="Envoy")
+        for i, other in enumerate(others)
+    )
+    meetings = create(
+        MeetingFactory,
+        1000,
+        date=varying(dt.date(2015, 1, 1) + dt.timedelta(days=3 * i + i % 2) for i in range(1000)),
+        kind=varying(("meeting", "visit", "call", "address")[i % 4] for i in range(1000)),
+        organizer=varying(organizations[i % 12] if i % 3 == 0 else None for i in range(1000)),
+    )
+    Participant.objects.bulk_create(
+        Participant(
+            meeting=meeting,
+            person=person,
+            organization=state,
+            reported_name=person.name,
+        )
+        for meeting in meetings
+    )
+    Participant.objects.bulk_create(
+        Participant(
+            meeting=meeting,
+            person=others[(i + k) % 60],
+            post=posts[(i + k) % 60],
+            reported_name=f"Counterpart {k}",
+            position=k,
+        )
+        for i, meeting in enumerate(meetings)
+        for k in (1, 2)
+    )
+    budget = {page.id: page.budget for page in PUBLIC_PAGES}
+    for path, page in (
+        ("/en/people/busy-person/", "person"),
+        (f"/en/people/busy-person/?{RECORD_FILTERS}", "person-filtered"),
+        ("/en/people/busy-person/?date_after=2016-01-01&date_before=2016-12-31", "person"),
+        (f"/en/people/busy-person/?person={others[0].slug}", "person-counterpart"),
+        ("/en/organizations/busy-state/", "organization"),
+        (f"/en/organizations/busy-state/?{RECORD_FILTERS}", "organization-filtered"),
+    ):
+        with django_assert_max_num_queries(budget[page]):
+            response = client.get(path)
+        assert response.status_code == 200, path
+    page = client.get("/en/people/busy-person/?page=2").context
+    assert page["page_obj"].paginator.count == 1000
+    assert sum(bar.count for bar in page["timeline"].bars) == 1000
+    assert len(page["network"].nodes) == 12
+    assert len(page["people_met"]) == 30
+    shared = Counter(
+        Participant.objects.filter(meeting__in=meetings)
+        .exclude(person=person)
+        .values_list("person__name", flat=True)
+    )
+    ranked = sorted(shared.items(), key=lambda item: (-item[1], item[0]))
+    assert [(other.name, other.shared) for other in page["people_met"]] == ranked[:30]
 
 
 @sized
@@ -604,3 +733,15 @@ def test_admin_page(request, admin_client, data, page, django_assert_max_num_que
     with django_assert_max_num_queries(page.budget):
         response = admin_client.get(path)
     assert response.status_code == 200
+
+
+@sized
+@pytest.mark.parametrize("page", cases(DOWNLOADS))
+def test_download(request, db, client, data, page, django_assert_max_num_queries):
+    expect(request, page, data)
+    with django_assert_max_num_queries(page.budget):
+        response = client.get(page.path)
+        content = b"".join(response.streaming_content).decode()
+    assert response.status_code == 200
+    assert "budget-meeting" in content
+    assert DRAFT not in content

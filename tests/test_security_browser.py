@@ -69,6 +69,8 @@ def test_public_pages_keep_to_the_policy(site, page):
         reverse("article-list"),
         reverse("article-detail", args=[EN_SLUG]),
         reverse("meeting-detail", args=[MEETING_SLUG]),
+        f"{reverse('meeting-list')}?kind=meeting&person=georgette-gagnon",
+        reverse("open-data"),
         f"{reverse('search')}?q=Gagnon",
     ):
         visit(page, f"{site}{path}")

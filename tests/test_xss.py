@@ -35,7 +35,14 @@ from meetings import models as meetings_models
 from search.query import MAX_QUERY_LENGTH
 from tests import xss_payloads
 from tests.admin_forms import admin_page, model_named
-from tests.factories import ArticleFactory, OutletFactory, UserFactory
+from tests.factories import (
+    ArticleFactory,
+    MeetingFactory,
+    OutletFactory,
+    ParticipantFactory,
+    PersonFactory,
+    UserFactory,
+)
 from tests.xss_payloads import PAYLOADS, fitted, storable, store
 
 pytestmark = pytest.mark.django_db
@@ -45,6 +52,8 @@ PUBLIC_TAGS = {
     *"html head meta title link script body header nav ul li a form label input button".split(),
     *"main footer p h1 h2 h3 span div time section article aside dl dt dd strong br".split(),
     *"select option fieldset legend mark".split(),
+    *"figure details summary table caption thead tbody tr th td ol svg g line rect circle".split(),
+    *"text desc".split(),
 }
 #: Tags no page of the site, public or admin, ever has.
 FOREIGN_TAGS = {
@@ -369,12 +378,117 @@ def test_meeting_pages_in_french_show_the_summary_translation_escaped(client, ro
         assert data["description"] == paragraphs_of(row.summary.summary)[0][:300]
 
 
+#: The highlighting of a fact on a meeting's comparison: what it adds around the text.
+HIGHLIGHT = re.compile(
+    r'<mark class="fact [^"]*">|</mark>|<span class="fact-cue" aria-hidden="true">[^<]*</span>'
+    r'|<span class="visually-hidden" lang="[a-z]+"> \([^<]*\)</span>'
+)
+
+
+def test_meeting_coverage_pages_show_each_report_escaped(client, rows, escaped_forms):
+    """The comparison of a meeting's reports, the translation beside its source: every
+    payload escaped, in the text and in the facts highlighted in it."""
+    for row in rows:
+        meetings_models.Coverage.objects.create(meeting=row.meeting, article=row.translation)
+    highlighted = 0
+    for row in rows:
+        page = get(client, f"/en/meetings/{row.meeting.slug}/coverage/")
+        assert_inert(page)
+        highlighted += '<mark class="fact' in page
+        assert_shown(page, escaped_forms, row.meeting.title, row.meeting.city, row.outlet.name)
+        assert_shown(page, escaped_forms, row.article.title, row.translation.title)
+        text = HIGHLIGHT.sub("", page)
+        assert_shown(text, escaped_forms, paragraphs=[row.article.body, row.translation.body])
+        assert page.count('<div class="aligned-cell" lang="fr">') == len(
+            paragraphs_of(row.translation.body)
+        )
+    # The payloads name the people and organizations of their rows: many are found.
+    assert highlighted > len(rows) / 2
+
+
 def test_meeting_timeline_shows_every_meeting_escaped(client, rows, escaped_forms):
     for timeline in (pages(client, "/en/meetings/"), get(client, "/en/meetings/2024/")):
         assert_inert(timeline)
         for row in rows:
             assert_shown(timeline, escaped_forms, row.meeting.title, row.meeting.venue)
             assert_shown(timeline, escaped_forms, *(str(p) for p in row.participants))
+
+
+def test_filtered_meeting_list_names_each_filter_escaped(client, sampled, escaped_forms):
+    for row in sampled:
+        query = {
+            "topic": row.topic.slug,
+            "person": row.person.slug,
+            "organization": row.organization.slug,
+        }
+        page = get(client, f"/en/meetings/?{urlencode(query)}")
+        assert_inert(page)
+        assert_shown(page, escaped_forms, row.meeting.title, row.person.name)
+        assert_shown(page, escaped_forms, row.organization.name, row.topic.name)
+
+
+def test_a_payload_as_a_meeting_filter_is_refused_escaped(client, sampled, escaped_forms):
+    for row in sampled:
+        text = row.payload.text
+        query = urlencode({"kind": text, "topic": text, "date_after": text, "person": text})
+        page = get(client, f"/en/meetings/?{query}", status=400)
+        assert_inert(page)
+        assert_not_raw(page, text, escaped_forms)
+        refused = client.get(f"/en/open-data/meetings.csv?{query}")
+        assert refused.status_code == 400
+        assert refused["Content-Type"] == "application/json"
+        assert text in refused.json()["kind"][0]
+
+
+def streamed_json(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["X-Content-Type-Options"] == "nosniff"
+    return json.loads(b"".join(response.streaming_content))
+
+
+def test_downloads_give_every_payload_verbatim(client, rows):
+    meetings = {item["slug"]: item for item in streamed_json(client, "/en/open-data/meetings.json")}
+    participants = streamed_json(client, "/en/open-data/meetings.json?rows=participants")
+    popolo = streamed_json(client, "/en/open-data/popolo.json")
+    persons = {person["id"]: person for person in popolo["persons"]}
+    organizations = {organization["id"]: organization for organization in popolo["organizations"]}
+    events = {event["id"]: event for event in popolo["events"]}
+    for row in rows:
+        meeting = meetings[row.meeting.slug]
+        assert (meeting["title"], meeting["venue"], meeting["city"], meeting["summary"]) == (
+            row.meeting.title,
+            row.meeting.venue,
+            row.meeting.city,
+            row.meeting.summary,
+        )
+        assert (meeting["organizer_name"], meeting["topics"]) == (
+            row.organization.name,
+            [row.topic.name],
+        )
+        assert meeting["participants"] == [str(p) for p in row.participants]
+        assert meeting["mentioned_people"] == [row.person.name]
+        theirs = [item for item in participants if item["meeting"] == row.meeting.slug]
+        assert [(p["reported_name"], p["reported_title"]) for p in theirs] == [
+            (p.reported_name, p.reported_title) for p in row.participants
+        ]
+        assert theirs[0]["post_title"] == row.post.title
+        person = persons[row.person.slug]
+        assert (person["name"], person["summary"]) == (row.person.name, row.person.summary)
+        assert [(n["name"], n["note"]) for n in person["other_names"]] == list(
+            row.person.other_names.values_list("name", "note")
+        )
+        organization = organizations[row.organization.slug]
+        assert organization["name"] == row.organization.name
+        assert organization["other_names"][0]["name"] == row.organization.abbreviation
+        event = events[row.meeting.slug]
+        assert (event["name"], event["description"]) == (row.meeting.title, row.meeting.summary)
+        assert [attendee["name"] for attendee in event["attendees"]] == [
+            str(p) for p in row.participants
+        ]
+        assert (
+            event["attendees"][0]["memberships"][0]["label"] == row.participants[0].reported_title
+        )
 
 
 def test_people_pages_show_each_field_escaped(client, rows, escaped_forms):
@@ -392,6 +506,9 @@ def test_people_pages_show_each_field_escaped(client, rows, escaped_forms):
         assert_shown(page, escaped_forms, row.organization.name, row.meeting.title)
         assert_shown(page, escaped_forms, row.article.title, row.outlet.name)
         assert escape(f"Reports mentioning {person.name} (RSS)") in page
+        assert escape(f"Meetings of {person.name} (Atom)") in page
+        # The organizer met them: it is drawn in the network, named as text.
+        assert f"{xml_text(row.organization.name)}: 1 meeting" in drawn(page)
 
 
 def test_organization_pages_show_each_field_escaped(client, rows, escaped_forms):
@@ -409,6 +526,44 @@ def test_organization_pages_show_each_field_escaped(client, rows, escaped_forms)
         assert_shown(page, escaped_forms, *organization.other_names.values_list("name", flat=True))
         assert_shown(page, escaped_forms, row.person.name, row.post.title, row.meeting.title)
         assert_shown(page, escaped_forms, row.article.title, root.name)
+        assert escape(f"Reports naming {organization.name} (RSS)") in page
+        drawn(page)
+
+
+def test_who_met_everyone_is_drawn_and_listed_escaped(client, rows, escaped_forms):
+    """One meeting with every payload person in their post: its other participant met
+    them all, and their organizations."""
+    meeting = MeetingFactory(slug="everyone")
+    hub = PersonFactory(name="Hub", slug="hub")
+    ParticipantFactory(meeting=meeting, person=hub)
+    for index, row in enumerate(rows):
+        ParticipantFactory(
+            meeting=meeting, person=row.person, post=row.post, reported_name=f"Payload {index}"
+        )
+
+    page = get(client, "/en/people/hub/")
+
+    assert_inert(page)
+    names = [row.person.name for row in rows] + [row.organization.name for row in rows]
+    network = drawn(page)
+    assert len(network) == 12
+    assert set(network) <= {f"{xml_text(name)}: 1 meeting" for name in names}
+    listed = meetings_models.Meeting.objects.filter(pk=meeting.pk)
+    for counterpart in [*listed.people_met(hub)[:30], *listed.organizations_met(hub)[:30]]:
+        assert_shown(page, escaped_forms, counterpart.name)
+
+
+def drawn(page):
+    """The names drawn in the page's charts, each an SVG document of its own, as XML
+    reads them."""
+    names = []
+    for svg in re.findall(r"<svg .*?</svg>", page, re.S):
+        root = ET.fromstring(svg)
+        names += [
+            group.findtext("{http://www.w3.org/2000/svg}title")
+            for group in root.iter("{http://www.w3.org/2000/svg}g")
+        ]
+    return names
 
 
 def test_search_echoes_each_payload_query_escaped(client, escaped_forms):
@@ -519,6 +674,7 @@ def excerpt_of(body):
 @pytest.mark.parametrize("atom", [False, True], ids=["rss", "atom"])
 def test_feeds_give_each_payload_back_as_text(client, rows, atom):
     suffix = "atom" if atom else "rss"
+    meetings = {xml_text(row.meeting.title): row.meeting for row in rows}
     for row in rows:
         expected = {xml_text(article.title): article for article in (row.article, row.translation)}
         response = client.get(f"/en/feeds/outlets/{row.outlet.slug}.{suffix}")
@@ -537,6 +693,21 @@ def test_feeds_give_each_payload_back_as_text(client, rows, atom):
         response = client.get(f"/en/feeds/people/{row.person.slug}.{suffix}")
         root = parse_feed(response.content, atom)
         assert [item[0] for item in feed_items(root, atom)] == [xml_text(row.article.title)]
+
+        organization = row.organization.slug
+        response = client.get(f"/en/feeds/organizations/{organization}.{suffix}")
+        root = parse_feed(response.content, atom)
+        title = root.findtext(f"{ATOM}title" if atom else "channel/title")
+        assert title == xml_text(f"Newsroom: reports naming {row.organization.name}")
+        assert [item[0] for item in feed_items(root, atom)] == [xml_text(row.article.title)]
+        for address in (
+            f"/en/feeds/people/{row.person.slug}/meetings.{suffix}",
+            f"/en/feeds/organizations/{organization}/meetings.{suffix}",
+        ):
+            items = list(feed_items(parse_feed(client.get(address).content, atom), atom))
+            assert xml_text(row.meeting.title) in [item[0] for item in items]
+            for title, description, *_ in items:
+                assert description == excerpt_of(meetings[title].summary)
     meetings = {xml_text(row.meeting.title): row.meeting for row in rows}
     root = parse_feed(client.get(f"/en/feeds/meetings.{suffix}").content, atom)
     items = list(feed_items(root, atom))

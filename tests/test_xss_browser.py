@@ -156,6 +156,8 @@ def test_no_public_page_runs_a_stored_payload(visitor, rows, sampled):
     for row in sampled:
         visitor.visit(f"/en/articles/{row.translation.slug}/")
         visitor.visit(f"/fr/meetings/{row.meeting.slug}/")
+        visitor.visit(f"/en/meetings/{row.meeting.slug}/coverage/")
+        visitor.heading(row.meeting.title)
         visitor.visit(f"/en/articles/{row.withdrawn.slug}/", status=410)
         filters = {"outlet": row.outlet.slug, "person": row.person.slug, "topic": row.topic.slug}
         visitor.visit(f"/en/articles/?{urlencode(filters)}")
