@@ -6,24 +6,35 @@ the yardstick, not part of the product."""
 
 from django.http import HttpResponse
 from django.urls import path
+from django.utils import timezone
 from django.views.generic import DetailView, ListView
 
 from articles.models import Article
+from editorial.models import Status
 
 
 def ceiling(request):
     return HttpResponse("ok", content_type="text/plain")
 
 
+def published():
+    """Published reports, filtered with Django's own lookups as a textbook view would."""
+    return Article.objects.filter(status=Status.PUBLISHED, published_at__lte=timezone.now())
+
+
 class TextbookArticleList(ListView):
-    queryset = Article.objects.published().select_related("outlet").newest_first()
     paginate_by = 20
     template_name = "textbook/article_list.html"
 
+    def get_queryset(self):
+        return published().select_related("outlet").order_by("-published_at", "-pk")
+
 
 class TextbookArticleDetail(DetailView):
-    queryset = Article.objects.published().select_related("outlet")
     template_name = "textbook/article_detail.html"
+
+    def get_queryset(self):
+        return published().select_related("outlet")
 
 
 urlpatterns = [
