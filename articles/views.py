@@ -92,7 +92,7 @@ class ArticleListView(CursorPaginationMixin, FilterView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         # The filter form's menus show what any change may alter: its rendering is
-        # cached under the content version (`includes/article_filters.html`).
+        # cached under the content version (`includes/list_filters.html`).
         context["content_version"] = caching.content_version()
         context["fragment_seconds"] = settings.NEWSROOM_FRAGMENT_SECONDS
         context["page_feeds"] = self.filter_feeds()

@@ -58,7 +58,7 @@ class MeetingListView(MeetingTimelineMixin, CursorPaginationMixin, FilterView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         # The filter form's menu and chosen names change with content: its rendering is
-        # cached under the content version (`includes/meeting_filters.html`).
+        # cached under the content version (`includes/list_filters.html`).
         context["content_version"] = caching.content_version()
         context["fragment_seconds"] = settings.NEWSROOM_FRAGMENT_SECONDS
         context["chosen_filters"] = self.chosen_filters()

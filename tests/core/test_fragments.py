@@ -340,7 +340,7 @@ class TestGeneration:
 
 class TestFilterForm:
     """The list's filter form is cached under the content version, the interface
-    language and the address (`includes/article_filters.html`)."""
+    language and the address (`includes/list_filters.html`)."""
 
     def test_its_menus_follow_every_change(self, client):
         ArticleFactory(outlet=OutletFactory(name="First Wire"), language="en")
