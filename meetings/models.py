@@ -58,15 +58,14 @@ def participants_in_order():
 
 class MeetingQuerySet(PublishableQuerySet):
     def with_person(self, person):
-        """Meetings the person took part in or that discussed them. They are found by
-        id from the person's own rows, so none is repeated and the archive's other
-        meetings are never read: joined, the query read every meeting's participants
-        (90 ms at 20,000 meetings)."""
+        """Meetings the person took part in or that discussed them. Each set is read by
+        id from the person's own rows (each subquery runs once), so none is repeated and
+        the archive's other meetings' participants are never read: joined, the query
+        read every meeting's participants (90 ms at 20,000 meetings)."""
         mentioned = Meeting.mentioned_people.through.objects.filter(person=person)
         return self.filter(
-            pk__in=Participant.objects.filter(person=person)
-            .values("meeting")
-            .union(mentioned.values("meeting"))
+            Q(pk__in=Participant.objects.filter(person=person).values("meeting"))
+            | Q(pk__in=mentioned.values("meeting"))
         )
 
     def with_organization(self, organization):
@@ -74,12 +73,9 @@ class MeetingQuerySet(PublishableQuerySet):
         someone in one of its posts (found by id, as `with_person` finds them)."""
         posts = Post.objects.filter(organization=organization).values("pk")
         return self.filter(
-            pk__in=Meeting.objects.filter(organizer=organization)
-            .values("pk")
-            .union(
-                Participant.objects.filter(organization=organization).values("meeting"),
-                Participant.objects.filter(post__in=posts).values("meeting"),
-            )
+            Q(organizer=organization)
+            | Q(pk__in=Participant.objects.filter(organization=organization).values("meeting"))
+            | Q(pk__in=Participant.objects.filter(post__in=posts).values("meeting"))
         )
 
     def with_participants(self):
