@@ -18,6 +18,7 @@ import json
 import os
 import re
 import zipfile
+from collections.abc import Generator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
@@ -130,13 +131,21 @@ class Counted:
 
 
 def write_member(archive, name, chunks, created):
-    """A file of the zip, dated when the build began, readable by all once unzipped."""
+    """A file of the zip, dated when the build began, readable by all once unzipped.
+
+    The rows are closed here even when writing fails: on PostgreSQL an abandoned reader
+    holds a server-side cursor, which would otherwise be closed whenever it is collected,
+    in whatever transaction is open then."""
     member = zipfile.ZipInfo(name, date_time=created.astimezone(dt.UTC).timetuple()[:6])
     member.compress_type = zipfile.ZIP_DEFLATED
     member.external_attr = 0o644 << 16
-    with archive.open(member, "w", force_zip64=True) as file:
-        for chunk in chunks:
-            file.write(chunk.encode())
+    try:
+        with archive.open(member, "w", force_zip64=True) as file:
+            for chunk in chunks:
+                file.write(chunk.encode())
+    finally:
+        if isinstance(chunks, Generator):
+            chunks.close()
 
 
 def data_package(version, created, origin, counts):

@@ -270,8 +270,11 @@ class TestFailures:
 
         def failing(origin):
             rows = read(origin)
-            yield next(rows)
-            raise error
+            try:
+                yield next(rows)
+                raise error
+            finally:
+                rows.close()
 
         monkeypatch.setitem(archive.TABLE_ROWS, columns.PEOPLE, failing)
 
