@@ -6,7 +6,7 @@ from drf_spectacular.utils import extend_schema_field
 from core import caching, widgets
 from core.languages import LANGUAGE_CHOICES
 from meetings.models import Coverage, Meeting, Topic
-from people.models import Organization, Person
+from people.filters import organization_filter, person_filter
 from search.query import MAX_QUERY_LENGTH, search
 
 from .models import Article, Outlet
@@ -71,22 +71,8 @@ class ArticleFilter(django_filters.FilterSet):
         label=_("Published between"),
         widget=widgets.DateRange(attrs={"type": "date"}),
     )
-    # People and organizations are too many for a menu: readers reach these filters from
-    # a person's or an organization's page, and the list shows them as removable chips.
-    person = django_filters.ModelChoiceFilter(
-        field_name="people",
-        queryset=Person.objects.order_by("name"),
-        to_field_name="slug",
-        label=_("Person"),
-        widget=widgets.HiddenInput,
-    )
-    organization = django_filters.ModelChoiceFilter(
-        field_name="organizations",
-        queryset=Organization.objects.order_by("name"),
-        to_field_name="slug",
-        label=_("Organization"),
-        widget=widgets.HiddenInput,
-    )
+    person = person_filter(field_name="people")
+    organization = organization_filter(field_name="organizations")
     topic = django_filters.ModelChoiceFilter(
         method="covers_topic",
         queryset=Topic.objects.order_by("name"),

@@ -4,7 +4,7 @@ import django_filters
 from django.utils.translation import gettext_lazy as _
 
 from core import widgets
-from people.models import Organization, Person
+from people.filters import organization_filter, person_filter
 
 from .models import Meeting, Topic
 
@@ -30,21 +30,8 @@ class MeetingFilter(django_filters.FilterSet):
         label=_("Held between"),
         widget=widgets.DateRange(attrs={"type": "date"}),
     )
-    # Too many for a menu: the list shows them as removable chips.
-    person = django_filters.ModelChoiceFilter(
-        method="with_person",
-        queryset=Person.objects.order_by("name"),
-        to_field_name="slug",
-        label=_("Person"),
-        widget=widgets.HiddenInput,
-    )
-    organization = django_filters.ModelChoiceFilter(
-        method="with_organization",
-        queryset=Organization.objects.order_by("name"),
-        to_field_name="slug",
-        label=_("Organization"),
-        widget=widgets.HiddenInput,
-    )
+    person = person_filter(method="with_person")
+    organization = organization_filter(method="with_organization")
 
     class Meta:
         model = Meeting

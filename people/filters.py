@@ -1,3 +1,6 @@
+"""Filters by person and organization, and those of a person's or an organization's
+meetings."""
+
 import django_filters
 from django import forms
 from django.utils.translation import gettext_lazy as _
@@ -7,6 +10,29 @@ from core import widgets
 from meetings.models import Meeting
 
 from .models import Organization, Person
+
+
+def person_filter(**kwargs):
+    """A person, by slug. People are too many for a menu: readers reach the filter from
+    a page that links it, and lists show it as a removable chip."""
+    return django_filters.ModelChoiceFilter(
+        queryset=Person.objects.order_by("name"),
+        to_field_name="slug",
+        label=_("Person"),
+        widget=widgets.HiddenInput,
+        **kwargs,
+    )
+
+
+def organization_filter(**kwargs):
+    """An organization, by slug, chosen as a person is (`person_filter`)."""
+    return django_filters.ModelChoiceFilter(
+        queryset=Organization.objects.order_by("name"),
+        to_field_name="slug",
+        label=_("Organization"),
+        widget=widgets.HiddenInput,
+        **kwargs,
+    )
 
 
 class MeetingFilterForm(forms.Form):
@@ -33,20 +59,8 @@ class MeetingFilter(django_filters.FilterSet):
         widget=widgets.Select,
     )
     # Readers choose a counterpart from the page's "Met with" list.
-    person = django_filters.ModelChoiceFilter(
-        method="shared_with",
-        queryset=Person.objects.order_by("name"),
-        to_field_name="slug",
-        label=_("Person"),
-        widget=widgets.HiddenInput,
-    )
-    organization = django_filters.ModelChoiceFilter(
-        method="shared_with",
-        queryset=Organization.objects.order_by("name"),
-        to_field_name="slug",
-        label=_("Organization"),
-        widget=widgets.HiddenInput,
-    )
+    person = person_filter(method="shared_with")
+    organization = organization_filter(method="shared_with")
 
     #: The filters that choose a counterpart.
     counterparts = ("person", "organization")
