@@ -33,6 +33,7 @@ from django.core.cache.backends.dummy import DummyCache
 from django.db import DatabaseError, transaction
 from django.db.models import Min
 from django.http import HttpResponse
+from django.middleware.gzip import re_accepts_gzip
 from django.utils.cache import get_cache_key, get_max_age, learn_cache_key, patch_cache_control
 from django.utils.http import http_date
 from django.utils.translation import get_language
@@ -251,6 +252,14 @@ def as_sent(response):
     return sent
 
 
+def normalise_accept_encoding(request):
+    """Pages vary on `Accept-Encoding`, whose value is part of their cache keys: keep
+    one copy of a page per encoding sent (gzip or none), not one per way clients word
+    what they accept ("gzip, deflate, br, zstd", "gzip", "identity", nothing...)."""
+    accepted = request.META.get("HTTP_ACCEPT_ENCODING", "")
+    request.META["HTTP_ACCEPT_ENCODING"] = "gzip" if re_accepts_gzip.search(accepted) else ""
+
+
 class PublicPageCacheMiddleware:
     """Serve anonymous GET and HEAD requests from the shared cache.
 
@@ -270,6 +279,7 @@ class PublicPageCacheMiddleware:
         if request.method not in ("GET", "HEAD") or request.user.is_authenticated or not enabled():
             return self.get_response(request)
         prefix = f"{settings.CACHE_MIDDLEWARE_KEY_PREFIX}.{content_version():.6f}"
+        normalise_accept_encoding(request)
         key = get_cache_key(request, prefix, "GET", cache=cache())
         response = cache().get(key) if key else None
         if response is not None:

@@ -24,6 +24,7 @@ change is filed under a stamp drawn after it. Only published items have fragment
 import hashlib
 import secrets
 from collections import defaultdict
+from typing import NamedTuple
 
 from django.conf import settings
 from django.core.cache.backends.dummy import DummyCache
@@ -106,12 +107,20 @@ def cached(name, items, build, vary=None):
     cache where it holds one, else from `build(missing)`, which renders those it lacks
     (a list of fragments in their order); these are then kept. `vary(item)`: anything
     else a fragment depends on, as a string (a search snippet, the site's address)."""
+    return [fragment for fragment, _ in filed(name, items, build, vary)]
+
+
+def filed(name, items, build, vary=None):
+    """As `cached`, each fragment with where it is filed (a `Filing`), or with None if
+    it must not be served without reading its item again: a fragment not kept (the
+    cache off or failing, the item not published) or one whose stamp this call drew, as
+    a change may have come between the read of the item and the draw."""
     items = list(items)
     if not items:
         return []
     backend = caching.cache()
     if not enabled() or not all(item.is_published for item in items):
-        return build(items)
+        return [(fragment, None) for fragment in build(items)]
     generation = caching.fragments_generation()
     label = items[0]._meta.label_lower
     stamp_keys = [STAMP.format(label, item.pk) for item in items]
@@ -126,14 +135,41 @@ def cached(name, items, build, vary=None):
     ]
     found = backend.get_many(keys)
     if not caching.usable(backend):
-        return build(items)
+        return [(fragment, None) for fragment in build(items)]
     missing = [index for index, key in enumerate(keys) if key not in found]
     if missing:
         built = build([items[index] for index in missing])
         fresh = {keys[index]: fragment for index, fragment in zip(missing, built, strict=True)}
         backend.set_many(fresh, timeout=seconds())
         found |= fresh
-    return [found[key] for key in keys]
+    return [
+        (found[key], None if stamp in drawn else Filing(generation, stamp, stamps[stamp], key))
+        for stamp, key in zip(stamp_keys, keys, strict=True)
+    ]
+
+
+class Filing(NamedTuple):
+    """Where a fragment is kept, and what must not have changed for it to be served:
+    the generation, the item's stamp (its key and value), and the fragment's key."""
+
+    generation: float
+    stamp_key: str
+    stamp: str
+    key: str
+
+    def fragment(self, generation):
+        """The fragment, if it is still current under the `generation` (one lookup)."""
+        if self.generation != generation:
+            return None
+        backend = caching.cache()
+        found = backend.get_many([self.stamp_key, self.key])
+        if (
+            found.get(self.stamp_key) != self.stamp
+            or self.key not in found
+            or not caching.usable(backend)
+        ):
+            return None
+        return found[self.key]
 
 
 def key_of(name, generation, item, stamp, varies):
@@ -151,7 +187,12 @@ class PageFragmentMixin:
     reader's address (its links and `hreflang` are absolute, and the language menu
     repeats the query), on whether the reader is staff (the header's admin link), and on
     `page_varies()`: what the view read along with the item. Drafts and previews are
-    rendered whole each time, as `cached` does for anything unpublished."""
+    rendered whole each time, as `cached` does for anything unpublished.
+
+    The address remembers where its page was filed (`Filing`): while the item's stamp
+    and the generation are unchanged, the page is served from there without reading
+    the database at all. It remembers only a page whose stamp and generation were both
+    found before its item was read, so that no change can fall between the two."""
 
     fragment_name = None
 
@@ -159,19 +200,33 @@ class PageFragmentMixin:
         return ""
 
     def get(self, request, *args, **kwargs):
-        self.object = self.get_object()
-        self.rendered = None
         read = (
             request.scheme,
             request.get_host(),
             request.get_full_path(),
             request.user.is_staff,
-            self.page_varies(),
         )
-        (content,) = cached(
-            self.fragment_name, [self.object], self.render_whole, vary=lambda _: repr(read)
+        address = self.address_key(read)
+        generation = filing = None
+        if enabled():
+            generation = caching.fragments_generation()
+            filing = caching.cache().get(address)
+        content = filing and Filing(*filing).fragment(generation)
+        if content is not None:
+            return HttpResponse(content)
+        self.object = self.get_object()
+        self.rendered = None
+        varies = repr((*read, self.page_varies()))
+        ((content, filing),) = filed(
+            self.fragment_name, [self.object], self.render_whole, vary=lambda _: varies
         )
+        if filing is not None and filing.generation == generation:
+            caching.cache().set(address, tuple(filing), timeout=seconds())
         return self.rendered or HttpResponse(content)
+
+    def address_key(self, read):
+        digest = hashlib.blake2b(repr(read).encode(), digest_size=12).hexdigest()
+        return f"newsroom:address:{self.fragment_name}:{get_language()}:{digest}"
 
     def render_whole(self, items):
         response = self.render_to_response(self.get_context_data(object=self.object))

@@ -68,6 +68,29 @@ def test_the_cache_keeps_each_encoding_apart(client, django_assert_num_queries):
     assert "Cached both ways" in body(plain)
 
 
+def test_clients_that_word_the_same_encodings_differently_share_one_copy(
+    client, django_assert_num_queries
+):
+    ArticleFactory(title="One copy each way")
+    client.get("/en/articles/", headers=GZIP)
+    client.get("/en/articles/", headers={"Accept-Encoding": "identity"})
+
+    with django_assert_num_queries(0):
+        answers = [
+            client.get("/en/articles/", headers={"Accept-Encoding": encodings})
+            for encodings in ("gzip", "br, gzip;q=0.8", "gzip, deflate, br, zstd", "", "br")
+        ]
+
+    assert [answer.headers.get("Content-Encoding") for answer in answers] == [
+        "gzip",
+        "gzip",
+        "gzip",
+        None,
+        None,
+    ]
+    assert all("One copy each way" in body(answer) for answer in answers)
+
+
 def test_a_compressed_pages_etag_still_answers_not_modified(client):
     article = ArticleFactory()
     url = article.get_absolute_url()
