@@ -15,6 +15,7 @@ from core.fragments import PageFragmentMixin
 from core.languages import LANGUAGES
 from core.pagination import CursorPagination, CursorPaginationMixin
 from editorial.views import PreviewMixin
+from search.query import ranked_ids
 
 from . import structured_data
 from .filters import ArticleFilter
@@ -71,12 +72,12 @@ class ArticleListView(CursorPaginationMixin, FilterView):
     def paginate_ranked(self, queryset, page_size):
         """Ranked results: numbered pages, as relevance has no stable keyset. The ids of
         the ranked matches (a thousand at most) are read once, which counts them; then
-        only the rows of the page shown."""
-        ranked = list(queryset.values_list("pk", flat=True))
+        only the rows of the page shown, by id."""
+        ranked = ranked_ids(queryset)
         paginator, page, ids, is_paginated = MultipleObjectMixin.paginate_queryset(
             self, ranked, page_size
         )
-        rows = queryset.order_by().in_bulk(ids)
+        rows = self.get_queryset().in_bulk(ids)
         page.object_list = [rows[pk] for pk in ids if pk in rows]
         return paginator, page, page.object_list, is_paginated
 

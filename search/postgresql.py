@@ -125,6 +125,11 @@ def matches(queryset, terms, limit):
     )
 
 
+def ranked_ids(queryset):
+    """The ids of the items of a queryset `matches` gave, best first."""
+    return list(queryset.values_list("pk", flat=True))
+
+
 def snippets(documents, field, terms):
     """(item id, snippet) for `documents`, the matches between the database's marks."""
     query = postgresql_query(terms, documents.db)

@@ -51,6 +51,11 @@ def search(queryset, terms, limit=None):
     return backend(queryset.db).matches(queryset, terms, limit or MAX_RESULTS)
 
 
+def ranked_ids(queryset):
+    """The ids of the items of a queryset `search()` gave, best first."""
+    return backend(queryset.db).ranked_ids(queryset)
+
+
 # Snippets
 
 

@@ -435,6 +435,59 @@ class TestQueryValidation:
         assert client.get("/en/articles/", {"q": "\x00"}).status_code == 400
 
 
+@only_sqlite
+class TestRankedMatchesAreKept:
+    """On SQLite the ranked matches of a search are kept under the content version:
+    the next page of the results, another filter or the API rank the same matches
+    without reading the index; a change readers see starts over."""
+
+    @pytest.fixture
+    def pages_not_cached(self, settings):
+        settings.CACHE_MIDDLEWARE_SECONDS = 0
+
+    def index_reads(self, client, url, **params):
+        with CaptureQueriesContext(connection) as context:
+            response = client.get(url, params)
+        assert response.status_code == 200
+        return response, sum("_fts" in query["sql"] for query in context.captured_queries)
+
+    def test_the_next_page_and_other_filters_do_not_read_the_index_again(
+        self, client, db, pages_not_cached
+    ):
+        ArticleFactory.create_batch(25, title="Ombudsman visit", language="en")
+        first, reads = self.index_reads(client, "/en/articles/", q="ombudsman")
+        assert reads == 1
+        assert len(first.context["article_list"]) == 20
+        second, reads = self.index_reads(client, "/en/articles/", q="ombudsman", page=2)
+        assert reads == 0
+        assert len(second.context["article_list"]) == 5
+        english, reads = self.index_reads(client, "/en/articles/", q="ombudsman", language="en")
+        assert reads == 0
+        assert english.context["paginator"].count == 25
+
+    def test_a_report_published_after_a_search_is_found_by_the_next(
+        self, client, db, pages_not_cached
+    ):
+        first = ArticleFactory(title="Ombudsman visit")
+        assert found(search(client, "ombudsman", url="/en/articles/")) == [first.slug]
+        draft = ArticleFactory(title="Ombudsman report", status=Article.Status.DRAFT)
+        assert found(search(client, "ombudsman", url="/en/articles/")) == [first.slug]
+        draft.status = Article.Status.PUBLISHED
+        draft.save()
+        assert set(found(search(client, "ombudsman", url="/en/articles/"))) == {
+            first.slug,
+            draft.slug,
+        }
+
+    def test_with_fragments_off_every_search_reads_the_index(
+        self, client, db, pages_not_cached, settings
+    ):
+        settings.NEWSROOM_FRAGMENT_SECONDS = 0
+        ArticleFactory(title="Ombudsman visit")
+        for _ in range(2):
+            assert self.index_reads(client, "/en/articles/", q="ombudsman")[1] == 1
+
+
 class TestIndexFollowsEdits:
     def test_renaming_a_person_updates_their_reports(self, client, db):
         person = PersonFactory(name="Rovshan Zeynalzade")
