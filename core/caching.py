@@ -104,12 +104,20 @@ def fragments_generation():
 
 def current():
     """The `Version`, from the cache's copy while the cache is trusted."""
+    return current_and()[0]
+
+
+def current_and(*keys):
+    """The `Version`, and the values the cache holds under `keys`, read with it in one
+    round trip ({key: value}, without those it lacks, or empty if it is not trusted)."""
     backend = cache()
-    values = backend.get_many([CHANGED, NEXT_SCHEDULED, GENERATION]) if usable(backend) else {}
+    wanted = [CHANGED, NEXT_SCHEDULED, GENERATION, *keys]
+    values = backend.get_many(wanted) if usable(backend) else {}
     if not usable(backend):
         # The read itself met a fault or opened a new connection (a Redis restarted from
         # an old snapshot answers on it): what it read is not trusted.
         values = {}
+    found = {key: values[key] for key in keys if key in values}
     changed, scheduled, generation = (
         values.get(key) for key in (CHANGED, NEXT_SCHEDULED, GENERATION)
     )
@@ -126,8 +134,8 @@ def current():
     else:
         version = Version(changed, scheduled, generation)
     if version.scheduled and version.scheduled <= time.time():
-        return mark_changed(at=max(version.changed, version.scheduled))
-    return version
+        return mark_changed(at=max(version.changed, version.scheduled)), {}
+    return version, found
 
 
 def restarted(backend):

@@ -189,10 +189,11 @@ class PageFragmentMixin:
     `page_varies()`: what the view read along with the item. Drafts and previews are
     rendered whole each time, as `cached` does for anything unpublished.
 
-    The address remembers where its page was filed (`Filing`): while the item's stamp
-    and the generation are unchanged, the page is served from there without reading
-    the database at all. It remembers only a page whose stamp and generation were both
-    found before its item was read, so that no change can fall between the two."""
+    The address remembers where its page was filed (`Filing`), read with the generation:
+    while the item's stamp and the generation are unchanged, the page is served from
+    there, after two cache round trips and without reading the database at all. It
+    remembers only a page whose stamp and generation were both found before its item
+    was read, so that no change can fall between the two."""
 
     fragment_name = None
 
@@ -209,8 +210,8 @@ class PageFragmentMixin:
         address = self.address_key(read)
         generation = filing = None
         if enabled():
-            generation = caching.fragments_generation()
-            filing = caching.cache().get(address)
+            version, found = caching.current_and(address)
+            generation, filing = version.generation, found.get(address)
         content = filing and Filing(*filing).fragment(generation)
         if content is not None:
             return HttpResponse(content)
