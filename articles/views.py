@@ -1,3 +1,5 @@
+import hashlib
+
 from django.conf import settings
 from django.db.models import F
 from django.template.loader import render_to_string
@@ -10,7 +12,7 @@ from django.views.generic import DetailView
 from django.views.generic.list import MultipleObjectMixin
 from django_filters.views import FilterView
 
-from core import caching
+from core import caching, fragments
 from core.fragments import PageFragmentMixin
 from core.languages import LANGUAGES
 from core.pagination import CursorPagination, CursorPaginationMixin
@@ -72,8 +74,18 @@ class ArticleListView(CursorPaginationMixin, FilterView):
     def paginate_ranked(self, queryset, page_size):
         """Ranked results: numbered pages, as relevance has no stable keyset. The ids of
         the ranked matches (a thousand at most) are read once, which counts them; then
-        only the rows of the page shown, by id."""
-        ranked = ranked_ids(queryset)
+        only the rows of the page shown, by id. The ids are kept under the content
+        version and the list's filters (`fragments.by_version`): the next page, or the
+        same search in another interface language, reads the rows shown alone."""
+        filters = sorted(
+            (key, value)
+            for key, values in self.request.GET.lists()
+            if key != "page"
+            for value in values
+        )
+        digest = hashlib.blake2b(repr(filters).encode(), digest_size=16).hexdigest()
+        key = f"ranked:{queryset.db}:{self.filterset_class.__name__}:{digest}"
+        ranked = fragments.by_version(key, lambda: ranked_ids(queryset))
         paginator, page, ids, is_paginated = MultipleObjectMixin.paginate_queryset(
             self, ranked, page_size
         )

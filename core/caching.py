@@ -24,6 +24,7 @@ they always see fresh pages, previews included.
 
 import logging
 import time
+from contextvars import ContextVar
 from datetime import UTC, datetime
 from typing import NamedTuple
 
@@ -92,9 +93,24 @@ def usable(backend):
 copied_at_fault = 0
 
 
+#: The content version as the request being served first read it (set up by
+#: `PublicPageCacheMiddleware`), or None outside a request.
+request_reads = ContextVar("request_reads", default=None)
+
+
 def content_version():
-    """When public content last changed, as a Unix time (a float)."""
-    return current().changed
+    """When public content last changed, as a Unix time (a float).
+
+    Read once per request: every key the request makes (its page, its filter menus, its
+    search results) is then of one version, and the reads after the first cost no round
+    trip. A key is never of a version newer than the data it is made for, as the
+    version is read before them."""
+    reads = request_reads.get()
+    if reads is None:
+        return current().changed
+    if "changed" not in reads:
+        reads["changed"] = current().changed
+    return reads["changed"]
 
 
 def fragments_generation():
@@ -284,6 +300,13 @@ class PublicPageCacheMiddleware:
         self.timeout = settings.CACHE_MIDDLEWARE_SECONDS
 
     def __call__(self, request):
+        token = request_reads.set({})
+        try:
+            return self.serve(request)
+        finally:
+            request_reads.reset(token)
+
+    def serve(self, request):
         if request.method not in ("GET", "HEAD") or request.user.is_authenticated or not enabled():
             return self.get_response(request)
         prefix = f"{settings.CACHE_MIDDLEWARE_KEY_PREFIX}.{content_version():.6f}"

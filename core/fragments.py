@@ -102,6 +102,23 @@ def enabled():
     return seconds() > 0 and not isinstance(caching.cache(), DummyCache)
 
 
+def by_version(key, compute):
+    """`compute()`, kept in the cache under `key` and the content version while
+    fragments are on: data derived from what readers see (search's ranked matches),
+    worked out again only after a change to it. The version is read first, so nothing
+    older than a change is ever kept under a version drawn after it."""
+    if not enabled():
+        return compute()
+    backend = caching.cache()
+    key = f"newsroom:derived:{caching.content_version()}:{key}"
+    found = backend.get(key)
+    if found is None:
+        found = compute()
+        if caching.usable(backend):
+            backend.set(key, found, timeout=seconds())
+    return found
+
+
 def cached(name, items, build, vary=None):
     """The fragment `name` of each of `items` (rows of one model), in order: from the
     cache where it holds one, else from `build(missing)`, which renders those it lacks

@@ -24,7 +24,7 @@ import threading
 import time
 from functools import wraps
 
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.backoff import NoBackoff
 from redis.connection import Connection
 from redis.exceptions import RedisError
@@ -171,6 +171,26 @@ class CountedConnection(Connection):
                 self.breaker.faults += 1
 
 
+class SharedClient(RedisCacheClient):
+    """Django's Redis cache client, with one `redis.Redis` per connection pool.
+
+    Django's makes a new one for every operation, and building its table of response
+    callbacks cost more than a GET answered by a local Redis (80 against 60 µs). A
+    `redis.Redis` is safe to share between threads: each command takes a connection
+    from the pool and gives it back."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(pool)
+        if client is None:
+            client = self._clients.setdefault(pool, self._client(connection_pool=pool))
+        return client
+
+
 class ResilientRedisCache(RedisCache):
     """Django's Redis cache, with timeouts, no retries, and a circuit breaker."""
 
@@ -184,6 +204,7 @@ class ResilientRedisCache(RedisCache):
             options.setdefault("connection_class", CountedConnection)
             options.setdefault("breaker", self.breaker)
         super().__init__(server, {**params, "OPTIONS": options})
+        self._class = SharedClient
 
     @property
     def faults(self):

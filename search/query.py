@@ -15,12 +15,16 @@ a document whenever a published item or anything it shows changes, and `rebuild(
 (the `rebuild_search_index` command) rebuilds them all.
 """
 
+import hashlib
+
 import nh3
 from django.db import connections
+from django.db.models import F
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
 
 from articles.models import Article
+from core import caching, fragments
 
 from . import postgresql, sqlite
 from .models import SearchDocument
@@ -28,6 +32,9 @@ from .terms import GT, LT, MARK_END, MARK_START
 
 #: Search ranks this many matches at most; filters then narrow them.
 MAX_RESULTS = 1000
+
+#: The start of the keys snippets are cached under.
+SNIPPET = "newsroom:snippet"
 
 #: The longest query accepted, in characters.
 MAX_QUERY_LENGTH = 200
@@ -59,17 +66,48 @@ def ranked_ids(queryset):
 # Snippets
 
 
+def with_document(queryset):
+    """Articles or meetings that carry `document_id`, the id of their search document:
+    `attach_snippets` then finds their snippets without a query of its own."""
+    return queryset.annotate(document_id=F("search_document"))
+
+
 def attach_snippets(items, terms):
     """Give each item of a page of search results `snippet`: HTML-safe text from its
-    document with the matching words in <mark>. One query for the page."""
+    document with the matching words in <mark>. A query for the ids of their documents,
+    unless they carry them (`with_document`), and one for the documents whose snippet
+    for these terms is not in the cache.
+
+    A snippet is kept under its document's id and the terms while fragments are
+    (`core.fragments`): a document is never changed in place but replaced, with a new
+    id (`search.documents.write`), so its snippets need no other invalidation. Finding
+    one cost a quarter of a millisecond a report on SQLite, more with `ts_headline`."""
     items = list(items)
     if not items:
         return items
     field = "article_id" if isinstance(items[0], Article) else "meeting_id"
     documents = SearchDocument.objects.filter(**{f"{field}__in": [item.pk for item in items]})
-    snippets = dict(backend(documents.db).snippets(documents, field, terms))
+    if all(hasattr(item, "document_id") for item in items):
+        document_ids = {item.pk: item.document_id for item in items if item.document_id}
+    else:
+        document_ids = dict(documents.values_list(field, "pk"))
+    digest = hashlib.blake2b(terms.encode(), digest_size=16).hexdigest()
+    keys = {
+        pk: f"{SNIPPET}:{documents.db}:{document}:{digest}" for pk, document in document_ids.items()
+    }
+    cache = caching.cache()
+    kept = fragments.enabled()
+    found = cache.get_many(list(keys.values())) if kept else {}
+    missing = [pk for pk, key in keys.items() if key not in found]
+    if missing:
+        written = documents.filter(pk__in=[document_ids[pk] for pk in missing])
+        snippets = dict(backend(written.db).snippets(written, field, terms))
+        fresh = {keys[pk]: highlight(snippets.get(pk, "")) for pk in missing}
+        if kept and caching.usable(cache):
+            cache.set_many(fresh, timeout=fragments.seconds())
+        found |= fresh
     for item in items:
-        item.snippet = highlight(snippets.get(item.pk, ""))
+        item.snippet = found.get(keys.get(item.pk), "")
     return items
 
 

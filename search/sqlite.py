@@ -12,7 +12,7 @@ from django.db import connections
 from django.db.models import F, Func, IntegerField
 from django.db.models.expressions import RawSQL
 
-from core import caching, fragments
+from core import fragments
 
 from .models import SearchDocument
 from .terms import MARK_END, MARK_START, TOKEN, WORD, normalize
@@ -20,7 +20,7 @@ from .terms import MARK_END, MARK_START, TOKEN, WORD, normalize
 DOCUMENTS = SearchDocument._meta.db_table
 FTS_TABLE = f"{DOCUMENTS}_fts"
 #: The start of the keys the ranked matches of a search are cached under.
-MATCHES = "newsroom:matches"
+MATCHES = "matches"
 
 
 def matches(queryset, terms, limit):
@@ -83,20 +83,9 @@ def best_matches(terms, model, using, limit):
     expression = fts_expression(terms)
     if expression is None:
         return []
-    if not fragments.enabled():
-        return ranked_matches(expression, model, using, limit)
-    backend = caching.cache()
     digest = hashlib.blake2b(expression.encode(), digest_size=16).hexdigest()
-    key = ":".join(
-        map(str, (MATCHES, caching.content_version(), using, model._meta.label_lower, limit))
-    )
-    key = f"{key}:{digest}"
-    found = backend.get(key)
-    if found is None:
-        found = ranked_matches(expression, model, using, limit)
-        if caching.usable(backend):
-            backend.set(key, found, timeout=fragments.seconds())
-    return found
+    key = f"{MATCHES}:{using}:{model._meta.label_lower}:{limit}:{digest}"
+    return fragments.by_version(key, lambda: ranked_matches(expression, model, using, limit))
 
 
 def ranked_matches(expression, model, using, limit):

@@ -5,7 +5,7 @@ from articles.views import ArticleListView
 from meetings.models import Meeting
 
 from . import query
-from .query import attach_snippets
+from .query import attach_snippets, with_document
 
 
 class SearchView(ArticleListView):
@@ -15,7 +15,7 @@ class SearchView(ArticleListView):
     template_name = "search/search.html"
 
     def get_queryset(self):
-        return super().get_queryset() if self.terms else Article.objects.none()
+        return with_document(super().get_queryset()) if self.terms else Article.objects.none()
 
     @cached_property
     def terms(self):
@@ -26,12 +26,8 @@ class SearchView(ArticleListView):
         terms = self.terms if self.filterset.is_valid() else ""
         meetings = []
         if terms and context["page_obj"].number == 1:
-            meetings = attach_snippets(
-                query.search(Meeting.objects.published(), terms, limit=100).select_related(
-                    "organizer"
-                )[:5],
-                terms,
-            )
+            found = query.search(Meeting.objects.published(), terms, limit=100)
+            meetings = attach_snippets(with_document(found.select_related("organizer"))[:5], terms)
         context.update(
             terms=terms,
             is_filtered=any(

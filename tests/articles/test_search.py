@@ -141,6 +141,57 @@ class TestSnippets:
         assert "&lt;script&gt;alert(&quot;q&quot;)&lt;/script&gt;" in page
 
 
+class TestSnippetsAreKept:
+    """A report's snippet for a search is kept under its search document and the
+    terms: the next reader of the results reads no document text, and an edit, which
+    replaces the document, shows at once."""
+
+    @pytest.fixture
+    def pages_not_cached(self, settings):
+        settings.CACHE_MIDDLEWARE_SECONDS = 0
+
+    def document_reads(self, client, query):
+        with CaptureQueriesContext(connection) as context:
+            response = search(client, query)
+        text = '"articles_searchdocument"."body"'
+        return response, sum(text in each["sql"] for each in context.captured_queries)
+
+    def test_a_second_search_reads_no_document_text(self, client, db, pages_not_cached):
+        ArticleFactory.create_batch(3, title="Visit", body="The ombudsman came on Monday.")
+        MeetingFactory(title="Ombudsman meeting", summary="The ombudsman met the envoy.")
+        first, reads = self.document_reads(client, "ombudsman")
+        assert reads == 2
+        second, reads = self.document_reads(client, "ombudsman")
+        assert reads == 0
+        assert reports_section(second).count("<mark>ombudsman</mark>") == 3
+        assert "<mark>ombudsman</mark>" in meetings_section(second)
+        assert reports_section(second) == reports_section(first)
+
+    def test_other_words_have_their_own_snippets(self, client, db, pages_not_cached):
+        ArticleFactory(title="Visit", body="The ombudsman came on Monday.")
+        assert "<mark>ombudsman</mark>" in reports_section(search(client, "ombudsman"))
+        reports = reports_section(search(client, "Monday"))
+        assert "<mark>Monday</mark>" in reports
+        assert "<mark>ombudsman</mark>" not in reports
+
+    def test_an_edit_shows_in_the_next_snippet(self, client, db, pages_not_cached):
+        article = ArticleFactory(title="Visit", body="The ombudsman came on Monday.")
+        assert "Monday" in reports_section(search(client, "ombudsman"))
+        article.body = "The ombudsman came on Friday."
+        article.save()
+        reports = reports_section(search(client, "ombudsman"))
+        assert "Friday" in reports
+        assert "Monday" not in reports
+
+    def test_with_fragments_off_every_search_reads_the_text(
+        self, client, db, pages_not_cached, settings
+    ):
+        settings.NEWSROOM_FRAGMENT_SECONDS = 0
+        ArticleFactory(title="Visit", body="The ombudsman came on Monday.")
+        for _ in range(2):
+            assert self.document_reads(client, "ombudsman")[1] == 1
+
+
 class TestWhatIsSearched:
     def test_people_named_in_a_report_find_it_even_when_not_in_its_text(self, client, db):
         article = ArticleFactory(title="Talks in Geneva", body="The talks went well.")
@@ -486,6 +537,22 @@ class TestRankedMatchesAreKept:
         ArticleFactory(title="Ombudsman visit")
         for _ in range(2):
             assert self.index_reads(client, "/en/articles/", q="ombudsman")[1] == 1
+
+
+def test_the_next_page_of_results_ranks_nothing_again(client, db, settings):
+    """The ranked ids of a search's matches are kept under the content version and the
+    list's filters: the next page ranks nothing again (on SQLite, it reads no index
+    either; PostgreSQL still finds the newest matches, from its indexes)."""
+    settings.CACHE_MIDDLEWARE_SECONDS = 0
+    ArticleFactory.create_batch(25, title="Ombudsman visit", language="en")
+    assert len(search(client, "ombudsman").context["article_list"]) == 20
+    with CaptureQueriesContext(connection) as context:
+        second = search(client, "ombudsman", page=2)
+    assert len(second.context["article_list"]) == 5
+    assert second.context["paginator"].count == 25
+    ranking = ("json_each", "_fts") if SQLITE else ("ts_rank",)
+    queries = [each["sql"] for each in context.captured_queries]
+    assert [sql for sql in queries if any(word in sql for word in ranking)] == []
 
 
 class TestIndexFollowsEdits:

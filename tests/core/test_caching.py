@@ -269,3 +269,51 @@ def test_pages_are_shared_through_redis(client, settings, django_assert_num_quer
             assert "Through Redis" in page(client, "/en/articles/").text
     finally:
         cache.clear()
+
+
+@pytest.mark.skipif(not redis_answers(), reason="no Redis at 127.0.0.1:6379")
+def test_redis_operations_share_one_client(settings, monkeypatch):
+    """Django's Redis cache builds a `redis.Redis` for every operation, which cost more
+    than the operation itself; the site's keeps one per connection pool."""
+    import redis
+    from django.core.cache import cache
+
+    settings.CACHES = {
+        "default": {
+            **cache_from_url("redis://127.0.0.1:6379/15"),
+            "KEY_PREFIX": "newsroom-tests-shared-client",
+        }
+    }
+    built = []
+    original = redis.Redis.__init__
+
+    def counted(self, *args, **kwargs):
+        built.append(kwargs)
+        original(self, *args, **kwargs)
+
+    monkeypatch.setattr(redis.Redis, "__init__", counted)
+    cache.set("shared", 1)
+    assert cache.get("shared") == 1
+    assert cache.get_many(["shared", "absent"]) == {"shared": 1}
+    cache.delete("shared")
+    assert cache.get("shared") is None
+    assert len(built) == 1
+
+
+def test_a_page_reads_the_content_version_once(client, monkeypatch):
+    """Every key a page makes (its page-cache key, its filter menus, its ranked search
+    results) is of the version the request read first, in one round trip; the
+    fragments' generation is read apart (`core.fragments`)."""
+    ArticleFactory(title="Ombudsman visit")
+    reads = []
+    original = caching.current_and
+
+    def counted(*keys):
+        reads.append(keys)
+        return original(*keys)
+
+    monkeypatch.setattr(caching, "current_and", counted)
+    response = page(client, "/en/search/?q=ombudsman")
+    assert response.status_code == 200
+    assert "Ombudsman visit" in response.text
+    assert len(reads) == 2
