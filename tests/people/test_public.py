@@ -95,7 +95,7 @@ class TestPeopleAndOrganizations:
             "/en/people/khalaf-khalafov/",
             "/en/organizations/ohchr/",
         ):
-            with django_assert_max_num_queries(13):
+            with django_assert_max_num_queries(14):
                 assert client.get(url).status_code == 200
 
     def test_unknown_pages_are_404(self, client, db):
