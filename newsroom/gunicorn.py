@@ -3,6 +3,8 @@
 NEWSROOM_BIND     address to listen on (default 127.0.0.1:8000; several, comma-separated)
 WEB_CONCURRENCY   worker processes (default: twice the CPUs plus one)
 NEWSROOM_TIMEOUT  seconds a request may take before its worker is restarted (default 30)
+NEWSROOM_MAX_REQUESTS  requests a worker serves before it is replaced (default 100000; 0
+                  never)
 """
 
 import multiprocessing
@@ -14,9 +16,11 @@ workers = int(os.environ.get("WEB_CONCURRENCY", multiprocessing.cpu_count() * 2 
 timeout = int(os.environ.get("NEWSROOM_TIMEOUT", "30"))
 graceful_timeout = timeout
 keepalive = 5
-# Recycle workers now and then, so that no slow leak grows without bound.
-max_requests = 10000
-max_requests_jitter = 1000
+# Recycle workers now and then, so that no slow leak grows without bound. Not too often:
+# a new worker spends a second of CPU starting, and at a thousand requests a second,
+# recycling every 10,000 requests cost each worker that second every 20 s.
+max_requests = int(os.environ.get("NEWSROOM_MAX_REQUESTS", "100000"))
+max_requests_jitter = max_requests // 10
 worker_tmp_dir = "/dev/shm" if os.path.isdir("/dev/shm") else None
 accesslog = os.environ.get("NEWSROOM_ACCESS_LOG", "-") or None
 errorlog = "-"

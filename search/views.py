@@ -1,7 +1,10 @@
+import hashlib
+
 from django.utils.functional import cached_property
 
 from articles.models import Article
 from articles.views import ArticleListView
+from core import fragments
 from meetings.models import Meeting
 
 from . import query
@@ -21,13 +24,27 @@ class SearchView(ArticleListView):
     def terms(self):
         return self.request.GET.get("q", "").strip()
 
+    def best_meetings(self, terms):
+        """The five meetings matching best, ranked once per content version
+        (`fragments.by_version`), then read by id."""
+        digest = hashlib.blake2b(terms.encode(), digest_size=16).hexdigest()
+        ids = fragments.by_version(
+            f"best-meetings:{digest}",
+            lambda: list(
+                query.search(Meeting.objects.published(), terms, limit=100).values_list(
+                    "pk", flat=True
+                )[:5]
+            ),
+        )
+        rows = with_document(Meeting.objects.published().select_related("organizer")).in_bulk(ids)
+        return [rows[pk] for pk in ids if pk in rows]
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         terms = self.terms if self.filterset.is_valid() else ""
         meetings = []
         if terms and context["page_obj"].number == 1:
-            found = query.search(Meeting.objects.published(), terms, limit=100)
-            meetings = attach_snippets(with_document(found.select_related("organizer"))[:5], terms)
+            meetings = attach_snippets(self.best_meetings(terms), terms)
         context.update(
             terms=terms,
             is_filtered=any(

@@ -70,3 +70,20 @@ def test_production_refuses_a_missing_secret_key():
 def test_production_starts_with_a_secret_key():
     result = run_check(DJANGO_DEBUG="0", DJANGO_SECRET_KEY="x" * 60)
     assert result.returncode == 0, result.stderr
+
+
+def test_gunicorn_recycles_workers_as_configured(monkeypatch):
+    """Workers are replaced after `NEWSROOM_MAX_REQUESTS` requests, with a tenth of
+    jitter so that they are not all replaced at once; 0 never replaces them."""
+    import importlib
+
+    import newsroom.gunicorn
+
+    monkeypatch.delenv("NEWSROOM_MAX_REQUESTS", raising=False)
+    config = importlib.reload(newsroom.gunicorn)
+    assert (config.max_requests, config.max_requests_jitter) == (100000, 10000)
+    monkeypatch.setenv("NEWSROOM_MAX_REQUESTS", "0")
+    config = importlib.reload(newsroom.gunicorn)
+    assert (config.max_requests, config.max_requests_jitter) == (0, 0)
+    monkeypatch.undo()
+    importlib.reload(newsroom.gunicorn)
