@@ -1,5 +1,3 @@
-import hashlib
-
 from django.conf import settings
 from django.db.models import F
 from django.template.loader import render_to_string
@@ -83,9 +81,8 @@ class ArticleListView(CursorPaginationMixin, FilterView):
             if key != "page"
             for value in values
         )
-        digest = hashlib.blake2b(repr(filters).encode(), digest_size=16).hexdigest()
-        key = f"ranked:{queryset.db}:{self.filterset_class.__name__}:{digest}"
-        ranked = fragments.by_version(key, lambda: ranked_ids(queryset))
+        name = f"ranked:{queryset.db}:{self.filterset_class.__name__}"
+        ranked = fragments.by_version(name, repr(filters), lambda: ranked_ids(queryset))
         paginator, page, ids, is_paginated = MultipleObjectMixin.paginate_queryset(
             self, ranked, page_size
         )

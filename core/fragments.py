@@ -102,15 +102,21 @@ def enabled():
     return seconds() > 0 and not isinstance(caching.cache(), DummyCache)
 
 
-def by_version(key, compute):
-    """`compute()`, kept in the cache under `key` and the content version while
-    fragments are on: data derived from what readers see (search's ranked matches),
-    worked out again only after a change to it. The version is read first, so nothing
-    older than a change is ever kept under a version drawn after it."""
+def digest(text, size=16):
+    """A short hex digest of `text`, for cache keys."""
+    return hashlib.blake2b(text.encode(), digest_size=size).hexdigest()
+
+
+def by_version(name, varies, compute):
+    """`compute()`, kept in the cache under `name`, a digest of `varies` (the words
+    searched for, a list's filters...) and the content version while fragments are on:
+    data derived from what readers see (search's ranked matches), worked out again only
+    after a change to it. The version is read first, so nothing older than a change is
+    ever kept under a version drawn after it."""
     if not enabled():
         return compute()
     backend = caching.cache()
-    key = f"newsroom:derived:{caching.content_version()}:{key}"
+    key = f"newsroom:derived:{caching.content_version()}:{name}:{digest(varies)}"
     found = backend.get(key)
     if found is None:
         found = compute()
@@ -191,8 +197,8 @@ class Filing(NamedTuple):
 
 def key_of(name, generation, item, stamp, varies):
     updated = item.updated_at.timestamp()
-    digest = hashlib.blake2b(varies.encode(), digest_size=8).hexdigest() if varies else ""
-    parts = (name, get_language(), generation, item.pk, updated, stamp, digest)
+    varied = digest(varies, 8) if varies else ""
+    parts = (name, get_language(), generation, item.pk, updated, stamp, varied)
     return "newsroom:fragment:" + ":".join(map(str, parts))
 
 
@@ -243,8 +249,7 @@ class PageFragmentMixin:
         return self.rendered or HttpResponse(content)
 
     def address_key(self, read):
-        digest = hashlib.blake2b(repr(read).encode(), digest_size=12).hexdigest()
-        return f"newsroom:address:{self.fragment_name}:{get_language()}:{digest}"
+        return f"newsroom:address:{self.fragment_name}:{get_language()}:{digest(repr(read), 12)}"
 
     def render_whole(self, items):
         response = self.render_to_response(self.get_context_data(object=self.object))

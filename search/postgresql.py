@@ -5,7 +5,6 @@ phrases, `or`, `-word`) in every configuration at once, so a query matches each
 document in that document's own language."""
 
 import functools
-import hashlib
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connections
@@ -63,10 +62,11 @@ def published_matches(model, query, using, limit):
     under the content version while fragments are (`core.fragments.by_version`): every
     page of the results, in every language and with any other filter, starts from them.
     """
-    digest = hashlib.blake2b(query.text.encode(), digest_size=16).hexdigest()
-    key = f"newest-matches:{using}:{model._meta.label_lower}:{limit}:{digest}"
+    name = f"newest-matches:{using}:{model._meta.label_lower}:{limit}"
     published = model.objects.using(using).published()
-    return fragments.by_version(key, lambda: list(newest_matches(published, query)[:limit]))
+    return fragments.by_version(
+        name, query.text, lambda: list(newest_matches(published, query)[:limit])
+    )
 
 
 def postgresql_query(terms, using="default"):

@@ -15,8 +15,6 @@ a document whenever a published item or anything it shows changes, and `rebuild(
 (the `rebuild_search_index` command) rebuilds them all.
 """
 
-import hashlib
-
 import nh3
 from django.db import connections
 from django.db.models import F
@@ -91,9 +89,9 @@ def attach_snippets(items, terms):
         document_ids = {item.pk: item.document_id for item in items if item.document_id}
     else:
         document_ids = dict(documents.values_list(field, "pk"))
-    digest = hashlib.blake2b(terms.encode(), digest_size=16).hexdigest()
+    words = fragments.digest(terms)
     keys = {
-        pk: f"{SNIPPET}:{documents.db}:{document}:{digest}" for pk, document in document_ids.items()
+        pk: f"{SNIPPET}:{documents.db}:{document}:{words}" for pk, document in document_ids.items()
     }
     cache = caching.cache()
     kept = fragments.enabled()

@@ -4,7 +4,6 @@ prefix ("meeting" finds "meetings"); quoted phrases, `OR` and `-word` work as on
 PostgreSQL. FTS5 ranks inside the index (bm25, the title weighing most)."""
 
 import functools
-import hashlib
 import json
 import unicodedata
 
@@ -83,9 +82,10 @@ def best_matches(terms, model, using, limit):
     expression = fts_expression(terms)
     if expression is None:
         return []
-    digest = hashlib.blake2b(expression.encode(), digest_size=16).hexdigest()
-    key = f"{MATCHES}:{using}:{model._meta.label_lower}:{limit}:{digest}"
-    return fragments.by_version(key, lambda: ranked_matches(expression, model, using, limit))
+    name = f"{MATCHES}:{using}:{model._meta.label_lower}:{limit}"
+    return fragments.by_version(
+        name, expression, lambda: ranked_matches(expression, model, using, limit)
+    )
 
 
 def ranked_matches(expression, model, using, limit):
