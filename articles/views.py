@@ -64,29 +64,39 @@ class ArticleListView(CursorPaginationMixin, FilterView):
     paginate_by = 20
     cursor_class = ArticleCursor
 
+    @cached_property
+    def is_ranked(self):
+        """Whether the list is of search results, ranked by relevance."""
+        return bool(self.request.GET.get("q", "").strip())
+
     def paginate_queryset(self, queryset, page_size):
-        if self.request.GET.get("q", "").strip():
-            return self.paginate_ranked(queryset, page_size)
+        if self.is_ranked:
+            return self.paginate_ranked(page_size)
         return super().paginate_queryset(queryset, page_size)
 
-    def paginate_ranked(self, queryset, page_size):
+    def paginate_ranked(self, page_size):
         """Ranked results: numbered pages, as relevance has no stable keyset. The ids of
         the ranked matches (a thousand at most) are read once, which counts them; then
         only the rows of the page shown, by id. The ids are kept under the content
         version and the list's filters (`fragments.by_version`): the next page, or the
-        same search in another interface language, reads the rows shown alone."""
+        same search in another interface language, reads the rows shown alone, without
+        building the filtered queryset at all (`get`)."""
         filters = sorted(
             (key, value)
             for key, values in self.request.GET.lists()
             if key != "page"
             for value in values
         )
-        name = f"ranked:{queryset.db}:{self.filterset_class.__name__}"
-        ranked = fragments.by_version(name, repr(filters), lambda: ranked_ids(queryset))
+        ranked = []
+        if self.filterset.is_valid():
+            name = f"ranked:{self.filterset.queryset.db}:{self.filterset_class.__name__}"
+            ranked = fragments.by_version(
+                name, repr(filters), lambda: ranked_ids(self.filterset.qs)
+            )
         paginator, page, ids, is_paginated = MultipleObjectMixin.paginate_queryset(
             self, ranked, page_size
         )
-        rows = self.get_queryset().in_bulk(ids)
+        rows = self.filterset.queryset.in_bulk(ids)
         page.object_list = [rows[pk] for pk in ids if pk in rows]
         return paginator, page, page.object_list, is_paginated
 
@@ -94,8 +104,19 @@ class ArticleListView(CursorPaginationMixin, FilterView):
         return listed_articles()
 
     def get(self, request, *args, **kwargs):
-        response = super().get(request, *args, **kwargs)
-        if self.filterset.is_bound and not self.filterset.is_valid():
+        """As `FilterView.get`, but search results are filtered only if their ranked ids
+        are not kept (`paginate_ranked`), and invalid filters answer 400."""
+        self.filterset = self.get_filterset(self.get_filterset_class())
+        valid = self.filterset.is_valid()
+        if valid and self.is_ranked:
+            self.object_list = self.filterset.queryset
+        elif valid or not self.filterset.is_bound:
+            self.object_list = self.filterset.qs
+        else:
+            self.object_list = self.filterset.queryset.none()
+        context = self.get_context_data(filter=self.filterset, object_list=self.object_list)
+        response = self.render_to_response(context)
+        if self.filterset.is_bound and not valid:
             response.status_code = 400
         return response
 

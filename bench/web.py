@@ -30,7 +30,14 @@ from pathlib import Path
 from common import ROOT, WORKDIR, BenchError, has_wrk, log
 from measure import MODES, measure, score, table
 from pages import Target, choose_targets, pick_urls, textbook_targets
-from prepare import collect_static, database_settings, manage, prepare_database, redacted
+from prepare import (
+    check_database,
+    collect_static,
+    database_settings,
+    manage,
+    prepare_database,
+    redacted,
+)
 from server import Server, fetch
 
 DESCRIPTION = """\
@@ -277,6 +284,8 @@ def run(args):
                 f"DATABASE_URL names the database {name!r}: the benchmark flushes it, so its "
                 "name must contain 'bench' or 'test' (or pass --force)."
             )
+        if settings["ENGINE"].endswith("postgresql"):
+            check_database(os.environ["DATABASE_URL"], force=True)  # created if missing
         log(f"WARNING: the database {redacted(os.environ['DATABASE_URL'])} will be flushed.")
     else:
         args.scratch = str(WORKDIR / f"sqlite-{args.articles}.sqlite3")

@@ -105,17 +105,22 @@ def content_version():
     search results) is then of one version, and the reads after the first cost no round
     trip. A key is never of a version newer than the data it is made for, as the
     version is read before them."""
-    reads = request_reads.get()
-    if reads is None:
-        return current().changed
-    if "changed" not in reads:
-        reads["changed"] = current().changed
-    return reads["changed"]
+    return request_version().changed
 
 
 def fragments_generation():
-    """When every cached fragment was last set aside: part of their keys."""
-    return current().generation
+    """When every cached fragment was last set aside: part of their keys. Read with the
+    content version, once per request."""
+    return request_version().generation
+
+
+def request_version():
+    """The `Version`, read once per request (`PublicPageCacheMiddleware` opens the
+    request's reads), or read now outside one."""
+    reads = request_reads.get()
+    if reads is not None and "version" in reads:
+        return reads["version"]
+    return current()
 
 
 def current():
@@ -125,7 +130,8 @@ def current():
 
 def current_and(*keys):
     """The `Version`, and the values the cache holds under `keys`, read with it in one
-    round trip ({key: value}, without those it lacks, or empty if it is not trusted)."""
+    round trip ({key: value}, without those it lacks, or empty if it is not trusted).
+    The first version a request reads is the one it goes on with (`request_version`)."""
     backend = cache()
     wanted = [CHANGED, NEXT_SCHEDULED, GENERATION, *keys]
     values = backend.get_many(wanted) if usable(backend) else {}
@@ -150,7 +156,10 @@ def current_and(*keys):
     else:
         version = Version(changed, scheduled, generation)
     if version.scheduled and version.scheduled <= time.time():
-        return mark_changed(at=max(version.changed, version.scheduled)), {}
+        version, found = mark_changed(at=max(version.changed, version.scheduled)), {}
+    reads = request_reads.get()
+    if reads is not None:
+        reads.setdefault("version", version)
     return version, found
 
 

@@ -12,6 +12,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from articles import filters as article_filters
 from articles.models import Article
 from core import caching
 from editorial import workflow
@@ -553,6 +554,25 @@ def test_the_next_page_of_results_ranks_nothing_again(client, db, settings):
     ranking = ("json_each", "_fts") if SQLITE else ("ts_rank", "@@")
     queries = [each["sql"] for each in context.captured_queries]
     assert [sql for sql in queries if any(word in sql for word in ranking)] == []
+
+
+def test_the_next_page_of_results_filters_nothing_again(client, db, settings, monkeypatch):
+    """With the ranked ids of a search kept, the next page does not build the filtered
+    search at all: it reads the rows shown by id."""
+    settings.CACHE_MIDDLEWARE_SECONDS = 0
+    ArticleFactory.create_batch(25, title="Ombudsman visit", language="en")
+    calls = []
+    original = article_filters.search
+    monkeypatch.setattr(
+        article_filters,
+        "search",
+        lambda *args, **kwargs: calls.append(args) or original(*args, **kwargs),
+    )
+    assert len(search(client, "ombudsman", language="en").context["article_list"]) == 20
+    assert len(calls) == 1
+    second = search(client, "ombudsman", language="en", page=2)
+    assert [article.title for article in second.context["article_list"]] == ["Ombudsman visit"] * 5
+    assert len(calls) == 1
 
 
 class TestIndexFollowsEdits:
