@@ -58,7 +58,10 @@ def found(response):
 
 
 def found_meetings(response):
-    return [meeting.slug for meeting in response.context["meetings"]]
+    """Slugs of the meetings the page shows above the reports, in the order shown."""
+    return re.findall(
+        r'class="meeting-row-title" href="/\w+/meetings/([^/"]+)/"', meetings_section(response)
+    )
 
 
 def section(page, heading_id):
@@ -243,6 +246,57 @@ class TestWhatIsSearched:
         response = search(client, "Zorbalite")
         assert found_meetings(response) == []
         assert 'id="meeting-results"' not in html(response)
+
+
+class TestMeetingResultsAreKept:
+    """The meetings above the reports are rendered once per content version, words and
+    interface language (`SearchView.meeting_results`)."""
+
+    def meeting_queries(self, client, words, url="/en/search/"):
+        with CaptureQueriesContext(connection) as context:
+            response = search(client, words, url=url)
+        queries = [each["sql"] for each in context.captured_queries]
+        return response, [sql for sql in queries if "articles_meeting" in sql]
+
+    def test_the_same_search_reads_no_meeting_again(self, client, db, settings):
+        settings.CACHE_MIDDLEWARE_SECONDS = 0
+        meeting = MeetingFactory(title="A meeting", summary="They discussed Zorbalite.")
+        first, read = self.meeting_queries(client, "Zorbalite")
+        assert read
+        second, read = self.meeting_queries(client, "Zorbalite")
+        assert read == []
+        assert found_meetings(second) == found_meetings(first) == [meeting.slug]
+        assert meetings_section(second) == meetings_section(first)
+
+    def test_an_edit_shows_at_once(self, client, db, settings):
+        settings.CACHE_MIDDLEWARE_SECONDS = 0
+        meeting = MeetingFactory(title="Talks in Geneva", summary="Zorbalite mining.")
+        assert "Talks in Geneva" in meetings_section(search(client, "Zorbalite"))
+        meeting.title = "Talks in Vienna"
+        meeting.save()
+        section = meetings_section(search(client, "Zorbalite"))
+        assert "Talks in Vienna" in section
+        assert "Talks in Geneva" not in section
+
+    def test_each_interface_language_has_its_own(self, client, db, settings):
+        settings.CACHE_MIDDLEWARE_SECONDS = 0
+        meeting = MeetingFactory(title="A meeting", summary="Zorbalite.", date=dt.date(2024, 3, 5))
+        english = meetings_section(search(client, "Zorbalite"))
+        french = meetings_section(search(client, "Zorbalite", url="/fr/search/"))
+        assert f'href="/en/meetings/{meeting.slug}/"' in english
+        assert "5 Mar 2024" in english
+        assert f'href="/fr/meetings/{meeting.slug}/"' in french
+        assert "5 mars 2024" in french
+
+    def test_a_draft_shows_only_once_published(self, client, reviewer, db, settings):
+        settings.CACHE_MIDDLEWARE_SECONDS = 0
+        MeetingFactory(title="Published talks", summary="Zorbalite.")
+        draft = MeetingFactory(
+            title="Draft talks", summary="Zorbalite.", status=Meeting.Status.REVIEW
+        )
+        assert "Draft talks" not in html(search(client, "Zorbalite"))
+        workflow.apply(workflow.TRANSITIONS["publish"], draft, reviewer)
+        assert "Draft talks" in meetings_section(search(client, "Zorbalite"))
 
 
 class TestFilters:
