@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from drf_spectacular.types import OpenApiTypes
 from drf_spectacular.utils import extend_schema_field
 
-from core import caching, widgets
+from core import caching, filters, widgets
 from core.languages import LANGUAGE_CHOICES
 from meetings.models import Coverage, Meeting, Topic
 from people.filters import organization_filter, person_filter
@@ -42,7 +42,7 @@ def languages_in_use(published=True):
     return in_use_by_version[key]
 
 
-class ArticleFilter(django_filters.FilterSet):
+class ArticleFilter(filters.FilterSet):
     """The filters of the public article list. Each narrows the others; words in `q`
     rank the results by relevance (see `search.query`)."""
 

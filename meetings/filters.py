@@ -3,13 +3,13 @@
 import django_filters
 from django.utils.translation import gettext_lazy as _
 
-from core import widgets
+from core import filters, widgets
 from people.filters import organization_filter, person_filter
 
 from .models import Meeting, Topic
 
 
-class MeetingFilter(django_filters.FilterSet):
+class MeetingFilter(filters.FilterSet):
     """The filters of the public meeting list. Each narrows the others."""
 
     kind = django_filters.ChoiceFilter(

@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from core import widgets
+from core import filters, widgets
 from meetings.models import Meeting
 
 from .models import Organization, Person
@@ -44,7 +44,7 @@ class MeetingFilterForm(forms.Form):
         return cleaned_data
 
 
-class MeetingFilter(django_filters.FilterSet):
+class MeetingFilter(filters.FilterSet):
     """The filters of a person's or an organization's meetings (`subject`): dates and
     kind narrow the whole page; a counterpart, the meetings shared with them."""
 
