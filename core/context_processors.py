@@ -42,10 +42,12 @@ def site(request):
 
 
 def address_in(path, language, current):
-    """This page's address in another interface language. An address that names no page
-    (a 404) keeps its path under the other language's prefix."""
-    url = translate_url(path, language)
+    """This page's address in another interface language: the same path under that
+    language's prefix, as the site's addresses are not translated (what `translate_url`
+    finds by resolving the address and reversing it, three times a page). An address
+    that names no page (a 404) keeps its path under the other language's prefix too;
+    one outside the language prefixes (the API) is the same in every language."""
     prefix = f"/{current}/"
-    if url == path and language != current and path.startswith(prefix):
-        url = f"/{language}/{path.removeprefix(prefix)}"
-    return url
+    if path.startswith(prefix):
+        return f"/{language}/{path.removeprefix(prefix)}"
+    return translate_url(path, language)
