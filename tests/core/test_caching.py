@@ -7,9 +7,11 @@ import socket
 import pytest
 import time_machine
 from django.core.exceptions import ImproperlyConfigured
+from django.middleware import http as http_middleware
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.cache import set_response_etag
 
 from articles.models import Article
 from core import caching
@@ -171,6 +173,22 @@ class TestConditionalRequests:
         assert response.status_code == 200
         assert "New" in response.text
         assert response.headers["ETag"] != etag
+
+    def test_a_cached_page_keeps_its_etag(self, client, monkeypatch):
+        """The ETag of a list is worked out when the page is cached, not on every hit
+        (`ConditionalGetMiddleware` hashes the body of a page that has none)."""
+        ArticleFactory()
+        first = page(client, "/en/articles/")
+        hashed = []
+        monkeypatch.setattr(
+            http_middleware,
+            "set_response_etag",
+            lambda response: hashed.append(response) or set_response_etag(response),
+        )
+        second = page(client, "/en/articles/")
+        assert second.headers["ETag"] == first.headers["ETag"]
+        assert hashed == []
+        assert page(client, "/en/articles/", if_none_match=first.headers["ETag"]).status_code == 304
 
     def test_a_304_costs_no_query(self, client, django_assert_num_queries):
         article = ArticleFactory()
