@@ -252,14 +252,17 @@ class TestMeetingResultsAreKept:
     """The meetings above the reports are rendered once per content version, words and
     interface language (`SearchView.meeting_results`)."""
 
+    @pytest.fixture(autouse=True)
+    def pages_not_cached(self, settings):
+        settings.CACHE_MIDDLEWARE_SECONDS = 0
+
     def meeting_queries(self, client, words, url="/en/search/"):
         with CaptureQueriesContext(connection) as context:
             response = search(client, words, url=url)
         queries = [each["sql"] for each in context.captured_queries]
         return response, [sql for sql in queries if "articles_meeting" in sql]
 
-    def test_the_same_search_reads_no_meeting_again(self, client, db, settings):
-        settings.CACHE_MIDDLEWARE_SECONDS = 0
+    def test_the_same_search_reads_no_meeting_again(self, client, db):
         meeting = MeetingFactory(title="A meeting", summary="They discussed Zorbalite.")
         first, read = self.meeting_queries(client, "Zorbalite")
         assert read
@@ -268,8 +271,7 @@ class TestMeetingResultsAreKept:
         assert found_meetings(second) == found_meetings(first) == [meeting.slug]
         assert meetings_section(second) == meetings_section(first)
 
-    def test_an_edit_shows_at_once(self, client, db, settings):
-        settings.CACHE_MIDDLEWARE_SECONDS = 0
+    def test_an_edit_shows_at_once(self, client, db):
         meeting = MeetingFactory(title="Talks in Geneva", summary="Zorbalite mining.")
         assert "Talks in Geneva" in meetings_section(search(client, "Zorbalite"))
         meeting.title = "Talks in Vienna"
@@ -278,8 +280,7 @@ class TestMeetingResultsAreKept:
         assert "Talks in Vienna" in section
         assert "Talks in Geneva" not in section
 
-    def test_each_interface_language_has_its_own(self, client, db, settings):
-        settings.CACHE_MIDDLEWARE_SECONDS = 0
+    def test_each_interface_language_has_its_own(self, client, db):
         meeting = MeetingFactory(title="A meeting", summary="Zorbalite.", date=dt.date(2024, 3, 5))
         english = meetings_section(search(client, "Zorbalite"))
         french = meetings_section(search(client, "Zorbalite", url="/fr/search/"))
@@ -288,8 +289,7 @@ class TestMeetingResultsAreKept:
         assert f'href="/fr/meetings/{meeting.slug}/"' in french
         assert "5 mars 2024" in french
 
-    def test_a_draft_shows_only_once_published(self, client, reviewer, db, settings):
-        settings.CACHE_MIDDLEWARE_SECONDS = 0
+    def test_a_draft_shows_only_once_published(self, client, reviewer, db):
         MeetingFactory(title="Published talks", summary="Zorbalite.")
         draft = MeetingFactory(
             title="Draft talks", summary="Zorbalite.", status=Meeting.Status.REVIEW
