@@ -65,12 +65,13 @@ class ArticleListView(CursorPaginationMixin, FilterView):
     cursor_class = ArticleCursor
 
     @cached_property
-    def is_ranked(self):
-        """Whether the list is of search results, ranked by relevance."""
-        return bool(self.request.GET.get("q", "").strip())
+    def terms(self):
+        """The reader's words: when there are any, the list is of search results, ranked
+        by relevance."""
+        return self.request.GET.get("q", "").strip()
 
     def paginate_queryset(self, queryset, page_size):
-        if self.is_ranked:
+        if self.terms:
             return self.paginate_ranked(page_size)
         return super().paginate_queryset(queryset, page_size)
 
@@ -108,7 +109,7 @@ class ArticleListView(CursorPaginationMixin, FilterView):
         are not kept (`paginate_ranked`), and invalid filters answer 400."""
         self.filterset = self.get_filterset(self.get_filterset_class())
         valid = self.filterset.is_valid()
-        if valid and self.is_ranked:
+        if valid and self.terms:
             self.object_list = self.filterset.queryset
         elif valid or not self.filterset.is_bound:
             self.object_list = self.filterset.qs

@@ -1,5 +1,4 @@
 from django.template.loader import render_to_string
-from django.utils.functional import cached_property
 from django.utils.translation import get_language
 
 from articles.models import Article
@@ -22,10 +21,6 @@ class SearchView(ArticleListView):
     def get_queryset(self):
         return with_document(super().get_queryset()) if self.terms else Article.objects.none()
 
-    @cached_property
-    def terms(self):
-        return self.request.GET.get("q", "").strip()
-
     def meeting_results(self, terms):
         """The five meetings matching best, as the page shows them above the reports:
         ranked, read and rendered once per content version, words and interface
@@ -37,7 +32,7 @@ class SearchView(ArticleListView):
     def render_meetings(self, terms):
         matches = query.search(Meeting.objects.published(), terms, limit=100)
         ids = list(matches.values_list("pk", flat=True)[:5])
-        rows = with_document(Meeting.objects.published().select_related("organizer")).in_bulk(ids)
+        rows = with_document(Meeting.objects.published()).in_bulk(ids)
         meetings = attach_snippets([rows[pk] for pk in ids if pk in rows], terms)
         return render_to_string(MEETING_RESULTS, {"meetings": meetings}) if meetings else ""
 
